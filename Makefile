@@ -1,0 +1,43 @@
+# Two commands do everything on a fresh machine with Python 3.11 and make:
+#   make run   – environment, database, demo data, server on http://127.0.0.1:8000
+#   make test  – every test, on SQLite and on a throwaway PostgreSQL server
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_REPORTS ?= 4500
+
+.PHONY: setup run test test-sqlite test-postgres demo clean
+
+$(BIN)/.installed: requirements.txt pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps -e .
+	touch $@
+
+setup: $(BIN)/.installed
+
+demo: setup
+	$(BIN)/uof migrate --noinput -v0
+	$(BIN)/uof load-organisations uof/demo/data/eastern.json
+	$(BIN)/uof demo-users
+	$(BIN)/uof demo-data --reports $(DEMO_REPORTS) --seed 1 --if-empty
+
+run: demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (sign in with a demo login above)"
+	$(BIN)/uof runserver 127.0.0.1:$(PORT)
+
+test: setup
+	scripts/ensure-test-deps
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+
+test-sqlite: setup
+	$(BIN)/pytest -p no:cacheprovider
+
+test-postgres: setup
+	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) var

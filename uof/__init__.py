@@ -1,0 +1,1 @@
+"""uof: record, review, analyse and publish police use of force."""

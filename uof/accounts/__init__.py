@@ -1,0 +1,1 @@
+"""People who use uof: officers and staff, each belonging to one force."""

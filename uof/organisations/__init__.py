@@ -1,0 +1,1 @@
+"""Forces, collaborations, districts and custody suites: configuration, not code."""

@@ -1,0 +1,57 @@
+"""Load forces, districts and custody suites from a configuration file (JSON)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.db import transaction
+
+from .models import Collaboration, CustodySuite, District, Force
+
+
+class ConfigError(Exception):
+    pass
+
+
+def _date(value, where: str):
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+@transaction.atomic
+def load_organisations(path: Path) -> dict[str, int]:
+    """Create or update everything in the file; places are matched by force and code."""
+    try:
+        config = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    counts = {"collaborations": 0, "forces": 0, "districts": 0, "custody_suites": 0}
+    for c in config.get("collaborations", []):
+        Collaboration.objects.update_or_create(slug=c["slug"], defaults={"name": c["name"]})
+        counts["collaborations"] += 1
+    for f in config.get("forces", []):
+        where = f"force {f.get('slug')}"
+        collaboration = None
+        if f.get("collaboration"):
+            collaboration = Collaboration.objects.filter(slug=f["collaboration"]).first()
+            if collaboration is None:
+                raise ConfigError(f"{where}: unknown collaboration '{f['collaboration']}'")
+        force, _ = Force.objects.update_or_create(
+            slug=f["slug"], defaults={"name": f["name"], "region": f.get("region", ""), "collaboration": collaboration})
+        counts["forces"] += 1
+        for d in f.get("districts", []):
+            district, _ = District.objects.update_or_create(force=force, code=d["code"], defaults={
+                "name": d["name"], "valid_from": _date(d.get("valid_from"), where),
+                "valid_to": _date(d.get("valid_to"), where)})
+            counts["districts"] += 1
+            for s in d.get("custody_suites", []):
+                CustodySuite.objects.update_or_create(force=force, code=s["code"], defaults={
+                    "name": s["name"], "district": district, "valid_from": _date(s.get("valid_from"), where),
+                    "valid_to": _date(s.get("valid_to"), where)})
+                counts["custody_suites"] += 1
+    return counts

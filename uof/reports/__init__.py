@@ -1,0 +1,1 @@
+"""Recording: incidents, subjects and officers' use-of-force reports."""

@@ -1,0 +1,39 @@
+from django.contrib import admin
+
+from .models import Incident, OfficerPresent, Report, Subject, TacticUse
+
+
+class TacticInline(admin.TabularInline):
+    model = TacticUse
+    extra = 0
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["pk", "officer", "incident", "subject", "status", "submitted_at"]
+    list_filter = ["status", "officer_force"]
+    raw_id_fields = ["officer", "incident", "subject"]
+    inlines = [TacticInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # reports are never hard-deleted (soft delete with a reason: review)
+
+
+class SubjectInline(admin.TabularInline):
+    model = Subject
+    extra = 0
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    list_display = ["pk", "force", "reference_text", "occurred_date", "district"]
+    list_filter = ["force"]
+    search_fields = ["cad_reference", "custody_reference", "crime_reference"]
+    raw_id_fields = ["created_by"]
+    inlines = [SubjectInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+admin.site.register(OfficerPresent)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "uof.reports"
+    verbose_name = "Use-of-force reports"

@@ -1,0 +1,158 @@
+"""The use-of-force report's field set, declared once.
+
+Each `Field` says what it asks, which page asks it, what it stores and which vocabulary
+governs it. From this one list uof derives the report's database columns, the form pages and
+their validation, the record-level export header and the data dictionary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import vocabulary as v
+from .tactics import TACTICS
+from .vocabulary import Vocabulary
+
+# kinds: date, time, choice (single option), multi (several options), text, lines (one value
+# per line), textarea, place (a district or custody suite row), reference (incident reference),
+# force (the force area)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str
+    page: str
+    owner: str = "report"  # "report" or "incident"
+    vocabulary: Vocabulary | None = None
+    required: bool = True
+    # (other field, value): asked only when the other field has that value (or contains it).
+    only_if: tuple[str, str] | None = None
+    hint: str = ""
+    private: bool = False  # never published: free text, references, identities
+    national: bool = True  # part of the national (Home Office) field set, not a local field
+    max_length: int = 40
+    inline: bool = False  # show radios side by side (short yes/no questions)
+
+    @property
+    def is_multi(self) -> bool:
+        return self.kind in ("multi", "lines")
+
+
+F = Field
+YN = v.YES_NO
+
+FIELDS: tuple[Field, ...] = (
+    # --- references: link reports of one incident (local fields) ---
+    F("force", "Which force area did it happen in?", "force", "references", owner="incident", national=False,
+      hint="Officers on mutual aid: choose the force whose area it happened in"),
+    F("cad_reference", "Command and control (incident log) number", "reference", "references", owner="incident",
+      required=False, private=True, national=False, hint="For example, CC-20260412-0187"),
+    F("custody_reference", "Custody record number", "reference", "references", owner="incident",
+      required=False, private=True, national=False),
+    F("crime_reference", "Crime number", "reference", "references", owner="incident",
+      required=False, private=True, national=False),
+    # --- when and where the incident happened ---
+    F("occurred_date", "Date of the incident", "date", "incident", owner="incident",
+      hint="For example, 27 3 2026"),
+    F("occurred_time", "Time force was first used", "time", "incident", owner="incident",
+      hint="Use the 24-hour clock, for example 14:30"),
+    F("district", "District (policing area)", "place", "incident", owner="incident", national=False),
+    # --- where this officer used force ---
+    F("location_types", "Where did you use force?", "multi", "location", vocabulary=v.LOCATION_TYPES,
+      hint="Select all that apply"),
+    F("custody_suite", "Which custody suite?", "place", "location", only_if=("location_types", "custody_block"),
+      national=False),
+    # --- the subject as the officer perceived them ---
+    F("age_band", "How old did the person seem?", "choice", "perception", vocabulary=v.AGE_BANDS),
+    F("gender", "What gender did the person seem to be?", "choice", "perception", vocabulary=v.GENDERS),
+    F("ethnicity", "What ethnic group did the person seem to belong to?", "choice", "perception",
+      vocabulary=v.ETHNICITIES),
+    F("physical_condition", "Did you perceive the person to have a physical health condition?", "choice",
+      "perception", vocabulary=YN, inline=True,
+      hint="Includes sensory impairments and fluctuating or recurring conditions such as epilepsy"),
+    F("mental_condition", "Did you perceive the person to have a mental health condition?", "choice",
+      "perception", vocabulary=YN, inline=True,
+      hint="Includes learning disabilities, developmental impairments and mental illness"),
+    # --- the officer ---
+    F("main_duty", "What was your main duty at the time?", "choice", "officer", vocabulary=v.MAIN_DUTIES),
+    F("single_crewed", "Were you single crewed?", "choice", "officer", vocabulary=YN, inline=True),
+    F("ced_trained", "Are you trained to carry a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True),
+    F("ced_carried", "Were you carrying a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True,
+      only_if=("ced_trained", "yes")),
+    F("bwv_references", "Body-worn video references", "lines", "officer", required=False, private=True,
+      national=False, hint="One per line. Leave blank if there is no footage", max_length=60),
+    F("officers_present", "Other officers present", "lines", "officer", required=False, private=True,
+      national=False, hint="Collar numbers, one per line or separated by commas. Officers of another "
+      "force: write the force first, for example hertfordshire:4821", max_length=60),
+    # --- the subject's behaviour and why force was used ---
+    F("primary_conduct", "What was the person's main conduct?", "choice", "conduct", vocabulary=v.PRIMARY_CONDUCT),
+    F("impact_factors", "Which impact factors applied?", "multi", "conduct", vocabulary=v.IMPACT_FACTORS,
+      required=False, hint="Select all that apply, or none"),
+    F("reasons", "Why did you use force?", "multi", "conduct", vocabulary=v.REASONS, hint="Select all that apply"),
+    # --- tactics are an ordered list of (tactic, effective): see TacticUse ---
+    # --- injuries ---
+    F("officer_injured", "Were you injured as a result of the incident?", "choice", "injuries", vocabulary=YN,
+      inline=True),
+    F("officer_injury_level", "How serious was your injury?", "choice", "injuries",
+      vocabulary=v.OFFICER_INJURY_LEVELS, only_if=("officer_injured", "yes"),
+      hint="Severe: broken bones, deep cuts, loss of consciousness or admission to hospital"),
+    F("officer_assaulted", "Were you intentionally assaulted by the person?", "choice", "injuries",
+      vocabulary=YN, inline=True),
+    F("officer_medical", "Did you receive medical assistance?", "choice", "injuries", vocabulary=YN, inline=True,
+      only_if=("officer_injured", "yes")),
+    F("subject_injured", "Was the person injured as a result of your use of force?", "choice", "injuries",
+      vocabulary=v.YES_NO_UNKNOWN),
+    F("subject_injury_level", "How serious was the person's injury?", "choice", "injuries",
+      vocabulary=v.SUBJECT_INJURY_LEVELS, only_if=("subject_injured", "yes")),
+    F("subject_medical_offered", "Was medical assistance offered to the person?", "choice", "injuries",
+      vocabulary=YN, inline=True),
+    F("subject_medical_provided", "Was medical assistance provided to the person?", "choice", "injuries",
+      vocabulary=YN, inline=True),
+    # --- threats to the officer (local fields the seed publishes) ---
+    F("spat_at", "Were you spat at?", "choice", "threats", vocabulary=YN, inline=True, national=False),
+    F("threatened_with_weapon", "Were you threatened with a weapon?", "choice", "threats", vocabulary=YN,
+      inline=True),
+    F("assaulted_with_weapon", "Were you assaulted with a weapon?", "choice", "threats", vocabulary=YN,
+      inline=True),
+    F("public_order", "Was this a public order deployment?", "choice", "threats", vocabulary=YN, inline=True,
+      hint="The Met publishes public order uses of force apart from individual ones"),
+    # --- outcome and account ---
+    F("outcomes", "What was the outcome?", "multi", "outcome", vocabulary=v.OUTCOMES, hint="Select all that apply"),
+    F("account", "Describe what happened and why you used force", "textarea", "account", private=True,
+      hint="Your account is kept private: it is never published", max_length=20000),
+)
+
+FIELDS_BY_NAME = {f.name: f for f in FIELDS}
+
+# The form's pages in order. "subject" and "tactics" are pages with their own views.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("references", "Incident references"),
+    ("incident", "When and where"),
+    ("subject", "The person"),
+    ("perception", "About the person"),
+    ("location", "Where you used force"),
+    ("officer", "About you"),
+    ("conduct", "Conduct and reasons"),
+    ("tactics", "Tactics used"),
+    ("injuries", "Injuries"),
+    ("threats", "Threats and assaults"),
+    ("outcome", "Outcome"),
+    ("account", "Your account"),
+)
+PAGE_TITLES = dict(PAGES)
+PAGE_ORDER = [p for p, _ in PAGES]
+
+
+def fields_on(page: str) -> list[Field]:
+    return [f for f in FIELDS if f.page == page]
+
+
+def report_fields() -> list[Field]:
+    """Fields stored as columns of the report (not the incident, not derived lists)."""
+    return [f for f in FIELDS if f.owner == "report" and f.name != "officers_present"]
+
+
+VOCABULARIES: tuple[Vocabulary, ...] = tuple(
+    dict.fromkeys([f.vocabulary for f in FIELDS if f.vocabulary] + [TACTICS])
+)

@@ -1,0 +1,128 @@
+"""Incidents, the people force was used on, and officers' reports.
+
+One report = one officer's use of force on one subject in one incident (the Home Office's
+counting unit). Reports of the same event share an Incident, found by its references; each
+person force was used on is a Subject of that incident. The report's columns are generated
+from the declared field set (fieldset.py) so the form, the database and the exports agree.
+"""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from .fieldset import report_fields
+
+REFERENCE_KINDS = ("cad_reference", "custody_reference", "crime_reference")
+
+
+class Incident(models.Model):
+    force = models.ForeignKey("organisations.Force", on_delete=models.PROTECT, related_name="incidents",
+                              help_text="The force area where it happened.")
+    cad_reference = models.CharField(max_length=40, blank=True, default="")
+    custody_reference = models.CharField(max_length=40, blank=True, default="")
+    crime_reference = models.CharField(max_length=40, blank=True, default="")
+    occurred_date = models.DateField(null=True, blank=True)
+    occurred_time = models.TimeField(null=True, blank=True)
+    district = models.ForeignKey("organisations.District", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="incidents")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["force", kind], condition=~Q(**{kind: ""}),
+                                    name=f"incident_{kind}_unique_in_force")
+            for kind in REFERENCE_KINDS
+        ]
+        indexes = [models.Index(fields=["force", "occurred_date"])]
+
+    def __str__(self) -> str:
+        return self.reference_text or f"Incident {self.pk}"
+
+    @property
+    def reference_text(self) -> str:
+        return ", ".join(r for r in (self.cad_reference, self.custody_reference, self.crime_reference) if r)
+
+
+class Subject(models.Model):
+    """A person force was used on in one incident: subject 1, 2, … of that incident."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="subjects")
+    number = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["incident", "number"]
+        constraints = [models.UniqueConstraint(fields=["incident", "number"], name="subject_number_unique")]
+
+    def __str__(self) -> str:
+        return f"Subject {self.number}"
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports")
+    officer_force = models.ForeignKey("organisations.Force", on_delete=models.PROTECT, related_name="+",
+                                      help_text="The officer's own force when the report was started.")
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="reports")
+    subject = models.ForeignKey(Subject, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised on every save; guards concurrent edits.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["officer", "subject"], name="one_report_per_officer_per_subject")
+        ]
+        indexes = [models.Index(fields=["officer", "status"]), models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"Report {self.pk}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+def _column_for(field):
+    if field.kind in ("multi", "lines"):
+        return models.JSONField(default=list, blank=True, verbose_name=field.label)
+    if field.kind == "textarea":
+        return models.TextField(blank=True, default="", verbose_name=field.label)
+    if field.kind == "place":
+        return models.ForeignKey("organisations.CustodySuite", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="reports", verbose_name=field.label)
+    return models.CharField(max_length=40, blank=True, default="", verbose_name=field.label)
+
+
+for _field in report_fields():
+    Report.add_to_class(_field.name, _column_for(_field))
+
+
+class TacticUse(models.Model):
+    """One tactic on one report, in the order the officer used them."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="tactics")
+    position = models.PositiveSmallIntegerField()
+    tactic = models.CharField(max_length=40)
+    effective = models.CharField(max_length=3, help_text="yes or no")
+
+    class Meta:
+        ordering = ["report", "position"]
+        constraints = [models.UniqueConstraint(fields=["report", "position"], name="tactic_position_unique")]
+
+
+class OfficerPresent(models.Model):
+    """An officer named as present at an incident; they owe a report (chased in review)."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="officers_present")
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    named_by = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="named_officers")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["incident", "officer"], name="officer_present_once_per_incident")
+        ]

@@ -1,0 +1,198 @@
+"""Reads: what the pages and commands need to know about incidents and reports."""
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.utils.datastructures import MultiValueDict
+
+from uof.organisations.models import Force
+
+from .errors import RecordingError
+from .fieldset import PAGE_ORDER, PAGE_TITLES, FIELDS_BY_NAME, Field, fields_on
+from .forms import page_form
+from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
+from .tactics import TACTICS
+
+
+def incident_for_references(force: Force, references: dict[str, str]) -> Incident | None:
+    """The incident of `force` holding any of these references; refuses references of two incidents."""
+    query = Q()
+    for kind in REFERENCE_KINDS:
+        value = (references.get(kind) or "").strip()
+        if value:
+            query |= Q(**{kind: value})
+    if not query:
+        return None
+    found = list(Incident.objects.filter(query, force=force)[:2])
+    if len(found) > 1:
+        raise RecordingError(
+            "These references belong to two different incidents: enter the references of one incident", None)
+    return found[0] if found else None
+
+
+def incident_is_shared(report: Report) -> bool:
+    return Report.objects.filter(incident_id=report.incident_id).exclude(pk=report.pk).exists()
+
+
+def my_reports(user):
+    return (Report.objects.filter(officer=user).select_related("incident", "incident__district", "subject")
+            .order_by("-updated_at"))
+
+
+def incident_reports(incident: Incident):
+    return incident.reports.select_related("officer", "subject").order_by("created_at")
+
+
+def subjects_of(incident: Incident, exclude: Report | None = None) -> list[dict]:
+    """Each subject of an incident with how colleagues perceived them, for choosing whom to join."""
+    out = []
+    for subject in incident.subjects.annotate(n=Count("reports")).order_by("number"):
+        reports = [r for r in subject.reports.select_related("officer").order_by("created_at")
+                   if exclude is None or r.pk != exclude.pk]
+        if not reports:
+            continue
+        first = reports[0]
+        seen = ", ".join(x for x in (
+            FIELDS_BY_NAME["gender"].vocabulary.label_of(first.gender),
+            FIELDS_BY_NAME["age_band"].vocabulary.label_of(first.age_band),
+            FIELDS_BY_NAME["ethnicity"].vocabulary.label_of(first.ethnicity)) if x)
+        out.append({"subject": subject, "description": seen or "no description yet",
+                    "officers": [str(r.officer) for r in reports]})
+    return out
+
+
+def value_of(report: Report, spec: Field):
+    """The stored answer for a field, from the report or its incident."""
+    if spec.name == "officers_present":
+        return [_collar(o.officer, report) for o in OfficerPresent.objects.filter(named_by=report)
+                .select_related("officer", "officer__force")]
+    owner = report.incident if spec.owner == "incident" else report
+    return getattr(owner, spec.name)
+
+
+def _collar(user, report: Report) -> str:
+    if user.force_id in (report.incident.force_id, report.officer_force_id):
+        return user.collar_number
+    return f"{user.force.slug}:{user.collar_number}"
+
+
+def record_data(report: Report, page: str) -> MultiValueDict:
+    """The stored answers of one page in the shape a browser would post them."""
+    data = MultiValueDict()
+    for spec in fields_on(page):
+        value = value_of(report, spec)
+        if spec.kind == "date":
+            if value:
+                data.update({f"{spec.name}-day": str(value.day), f"{spec.name}-month": str(value.month),
+                             f"{spec.name}-year": str(value.year)})
+        elif spec.kind == "multi":
+            data.setlist(spec.name, list(value or []))
+        elif spec.kind == "lines":
+            data[spec.name] = "\n".join(value or [])
+        elif spec.kind == "place":
+            data[spec.name] = str(value.pk) if value else ""
+        elif spec.kind == "force":
+            data[spec.name] = value.slug if value else ""
+        elif spec.kind == "time":
+            data[spec.name] = value.strftime("%H:%M") if value else ""
+        else:
+            data[spec.name] = value or ""
+    return data
+
+
+def kept_answers(report: Report) -> dict[str, list[str]]:
+    """Answers already on the record, which stay valid even if their option has since been retired."""
+    kept = {}
+    for spec in FIELDS_BY_NAME.values():
+        value = value_of(report, spec)
+        if spec.kind == "place":
+            kept[spec.name] = [str(value.pk)] if value else []
+        elif spec.kind == "force":
+            kept[spec.name] = [value.slug] if value else []
+        elif isinstance(value, list):
+            kept[spec.name] = value
+        elif value:
+            kept[spec.name] = [value] if isinstance(value, str) else value
+    return kept
+
+
+def form_for(report: Report, page: str, data=None):
+    incident = report.incident
+    return page_form(page)(data, force=incident.force, incident_date=incident.occurred_date,
+                           keep=kept_answers(report))
+
+
+def report_problems(report: Report) -> dict[str, list[str]]:
+    """Every unanswered or invalid question, by page: empty when the report can be submitted."""
+    problems: dict[str, list[str]] = {}
+    if report.subject_id is None:
+        problems["subject"] = ["Say which person you used force on"]
+    for page in PAGE_ORDER:
+        if page in ("subject", "tactics") or (page == "incident" and incident_is_shared(report)):
+            continue
+        if page == "references":
+            if not report.incident.reference_text:
+                problems[page] = ["Enter at least one incident reference"]
+            continue
+        form = form_for(report, page, record_data(report, page))
+        if not form.is_valid():
+            problems[page] = [str(m) for errors in form.errors.values() for m in errors]
+    tactics = tactic_problems(report)
+    if tactics:
+        problems["tactics"] = tactics
+    return {page: problems[page] for page in PAGE_ORDER if page in problems}
+
+
+def display_value(report: Report, spec: Field) -> str:
+    value = value_of(report, spec)
+    if spec.kind == "date":
+        return f"{value.day} {value:%B %Y}" if value else ""
+    if spec.kind == "time":
+        return value.strftime("%H:%M") if value else ""
+    if spec.kind in ("place", "force"):
+        return value.name if value else ""
+    if spec.kind == "multi":
+        return "\n".join(spec.vocabulary.label_of(c) for c in value or [])
+    if spec.kind == "lines" or isinstance(value, list):
+        return "\n".join(value or [])
+    if spec.vocabulary is not None:
+        return spec.vocabulary.label_of(value)
+    return value or ""
+
+
+def answers_by_page(report: Report) -> list[dict]:
+    """Check-your-answers: each page's questions and answers, in form order."""
+    sections = []
+    for page in PAGE_ORDER:
+        if page == "subject":
+            rows = [{"label": "Person", "value": f"Subject {report.subject.number}" if report.subject else ""}]
+        elif page == "tactics":
+            rows = [{"label": f"Tactic {u.position}",
+                     "value": f"{TACTICS.label_of(u.tactic)} ({'effective' if u.effective == 'yes' else 'not effective'})"}
+                    for u in report.tactics.all()] or [{"label": "Tactics", "value": ""}]
+        else:
+            rows = [{"label": spec.label, "value": display_value(report, spec), "name": spec.name}
+                    for spec in fields_on(page) if not _skipped(report, spec)]
+        sections.append({"page": page, "title": PAGE_TITLES[page], "rows": rows})
+    return sections
+
+
+def _skipped(report: Report, spec: Field) -> bool:
+    if not spec.only_if:
+        return False
+    other, wanted = spec.only_if
+    value = value_of(report, FIELDS_BY_NAME[other])
+    return wanted not in value if isinstance(value, list) else value != wanted
+
+
+def subject_for(report: Report, number: str | None) -> Subject | None:
+    if not number or number == "new":
+        return None
+    return report.incident.subjects.filter(number=number).first() if str(number).isdigit() else None
+
+
+def tactic_problems(report: Report) -> list[str]:
+    codes = [u.tactic for u in report.tactics.all()]
+    if not [c for c in codes if c != "tactical_communication"]:
+        return ["Add at least one tactic: tactical communication on its own is not a use of force"]
+    unknown = [c for c in codes if TACTICS.get(c) is None]
+    return [f"‘{c}’ is not a known tactic" for c in unknown]

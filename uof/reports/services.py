@@ -1,0 +1,238 @@
+"""Writes: everything that changes an incident, subject or report goes through here."""
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from uof.accounts.models import User
+from uof.organisations.models import Force
+
+from . import selectors
+from .errors import RecordingError
+from .fieldset import fields_on
+from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject, TacticUse
+
+
+def _touch(report: Report) -> None:
+    Report.objects.filter(pk=report.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    report.version += 1
+
+
+# --- starting a report and linking it to an incident -----------------------------------------
+
+@transaction.atomic
+def start_report(officer: User, force: Force, references: dict[str, str]) -> Report:
+    """Create a draft for `officer`, joining the incident these references name (or a new one)."""
+    if not officer.force_id:
+        raise RecordingError("Your account has no force: ask your force administrator to set it")
+    incident = selectors.incident_for_references(force, references)
+    if incident is None:
+        incident = Incident.objects.create(force=force, created_by=officer, **_refs(references))
+    return Report.objects.create(officer=officer, officer_force_id=officer.force_id, incident=incident)
+
+
+def _refs(references: dict[str, str]) -> dict[str, str]:
+    return {k: (references.get(k) or "").strip() for k in REFERENCE_KINDS}
+
+
+@transaction.atomic
+def update_references(report: Report, references: dict[str, str]) -> None:
+    """Add or change this report's incident references.
+
+    A reference another incident already holds is refused; a reference other officers'
+    reports rely on can only be changed by a supervisor (a correction), not from a draft.
+    """
+    incident = Incident.objects.select_for_update().get(pk=report.incident_id)
+    shared = selectors.incident_is_shared(report)
+    for kind, value in _refs(references).items():
+        current = getattr(incident, kind)
+        if value == current:
+            continue
+        if current and shared:
+            raise RecordingError(
+                "Other officers have reported on this incident, so its references cannot be changed "
+                "here: ask your supervisor to correct them", kind)
+        if value:
+            other = Incident.objects.filter(force=incident.force, **{kind: value}).exclude(pk=incident.pk).first()
+            if other is not None:
+                raise RecordingError(
+                    f"{value} belongs to another incident: start a new report from ‘My reports’ "
+                    "to record that incident", kind)
+        setattr(incident, kind, value)
+    incident.save()
+    _touch(report)
+
+
+# --- saving answers ----------------------------------------------------------------------------
+
+@transaction.atomic
+def save_answers(report: Report, page: str, answers: dict) -> list[RecordingError]:
+    """Store the answers of one page (only those given in `answers`) on the report or incident.
+
+    Returns the answers that broke a rule only the database can check (they are not stored)."""
+    problems: list[RecordingError] = []
+    incident = report.incident
+    incident_changed = False
+    for spec in fields_on(page):
+        if spec.name not in answers:
+            continue
+        value = answers[spec.name]
+        if spec.name == "officers_present":
+            try:
+                name_officers_present(report, resolve_collar_numbers(report, value))
+            except RecordingError as error:
+                problems.append(error)
+        elif spec.owner == "incident":
+            if selectors.incident_is_shared(report):
+                continue  # shown read-only: the first officer's answers stand
+            setattr(incident, spec.name, value)
+            incident_changed = True
+        else:
+            setattr(report, spec.name, value)
+    if incident_changed:
+        incident.save()
+    report.version += 1
+    report.save()
+    return problems
+
+
+def resolve_collar_numbers(report: Report, entries: list[str]) -> list[User]:
+    """Officers named by collar number, looked up in the incident's force, the officer's
+    force and the forces they collaborate with; `force-slug:number` picks the force."""
+    incident_force = report.incident.force
+    forces = {incident_force.pk, report.officer_force_id}
+    if incident_force.collaboration_id:
+        forces |= set(Force.objects.filter(collaboration_id=incident_force.collaboration_id).values_list("pk", flat=True))
+    officers: list[User] = []
+    for entry in entries:
+        slug, _, number = entry.rpartition(":")
+        number = number.strip()
+        qs = User.objects.filter(collar_number__iexact=number).select_related("force")
+        if slug:
+            found = list(qs.filter(force__slug=slug.strip().lower())[:1])
+        else:
+            # The incident's force first, then the officer's own, then the collaboration.
+            found = (list(qs.filter(force=incident_force)[:1])
+                     or list(qs.filter(force_id=report.officer_force_id)[:1])
+                     or list(qs.filter(force_id__in=forces)[:2]))
+        if not found:
+            where = slug or incident_force.name
+            raise RecordingError(f"No officer has collar number {number} in {where}", "officers_present")
+        if len(found) > 1:
+            raise RecordingError(
+                f"Collar number {number} is used in {found[0].force.name} and {found[1].force.name}: "
+                f"write the force first, for example {found[0].force.slug}:{number}", "officers_present")
+        if found[0].pk == report.officer_id:
+            raise RecordingError("List the other officers present, not yourself", "officers_present")
+        officers.append(found[0])
+    return officers
+
+
+def name_officers_present(report: Report, officers: list[User]) -> None:
+    OfficerPresent.objects.filter(named_by=report).exclude(officer__in=officers).delete()
+    for officer in officers:
+        OfficerPresent.objects.get_or_create(incident_id=report.incident_id, officer=officer,
+                                             defaults={"named_by": report})
+
+
+# --- subjects -----------------------------------------------------------------------------------
+
+@transaction.atomic
+def choose_subject(report: Report, subject: Subject | None) -> Subject:
+    """Put the report on an existing subject of its incident, or on a new one (None)."""
+    if subject is not None:
+        if subject.incident_id != report.incident_id:
+            raise RecordingError("Choose one of the people in this incident", "subject")
+        clash = Report.objects.filter(officer_id=report.officer_id, subject=subject).exclude(pk=report.pk).first()
+        if clash is not None:
+            raise RecordingError(
+                f"You have already started a report on subject {subject.number} of this incident "
+                f"(report {clash.pk}): open it from ‘My reports’ instead", "subject")
+        if report.subject_id == subject.pk:
+            return subject
+    previous = report.subject
+    if subject is None:
+        if previous is not None and not previous.reports.exclude(pk=report.pk).exists():
+            return previous  # already on a subject of its own
+        number = (report.incident.subjects.aggregate(n=Max("number"))["n"] or 0) + 1
+        subject = Subject.objects.create(incident_id=report.incident_id, number=number)
+    report.subject = subject
+    try:
+        with transaction.atomic():
+            report.save(update_fields=["subject"])
+    except IntegrityError:
+        raise RecordingError("You already have a report on this person in this incident", "subject") from None
+    if previous is not None and previous.pk != subject.pk and not previous.reports.exists():
+        previous.delete()
+    _prefill_perception(report, subject)
+    _touch(report)
+    return subject
+
+
+def _prefill_perception(report: Report, subject: Subject) -> None:
+    """Start from the first colleague's perception of the same person; the officer can change it."""
+    first = subject.reports.exclude(pk=report.pk).order_by("created_at").first()
+    if first is None:
+        return
+    changed = []
+    for spec in fields_on("perception"):
+        if not getattr(report, spec.name) and getattr(first, spec.name):
+            setattr(report, spec.name, getattr(first, spec.name))
+            changed.append(spec.name)
+    if changed:
+        report.save(update_fields=changed)
+
+
+# --- tactics ------------------------------------------------------------------------------------
+
+def add_tactic(report: Report, tactic: str, effective: str, limit: int) -> TacticUse:
+    count = report.tactics.count()
+    if count >= limit:
+        raise RecordingError(f"A report can list at most {limit} tactics", "tactic")
+    position = (report.tactics.aggregate(p=Max("position"))["p"] or 0) + 1
+    use = TacticUse.objects.create(report=report, position=position, tactic=tactic, effective=effective)
+    _touch(report)
+    return use
+
+
+@transaction.atomic
+def remove_tactic(report: Report, position: int) -> None:
+    report.tactics.filter(position=position).delete()
+    _renumber(report)
+    _touch(report)
+
+
+@transaction.atomic
+def move_tactic_up(report: Report, position: int) -> None:
+    uses = list(report.tactics.order_by("position"))
+    index = next((i for i, u in enumerate(uses) if u.position == position), None)
+    if index:
+        uses[index - 1], uses[index] = uses[index], uses[index - 1]
+        _renumber(report, uses)
+        _touch(report)
+
+
+def _renumber(report: Report, uses: list[TacticUse] | None = None) -> None:
+    uses = uses if uses is not None else list(report.tactics.order_by("position"))
+    # Two steps so the (report, position) unique constraint never sees a clash.
+    for offset in (1000, 0):
+        for i, use in enumerate(uses, start=1):
+            use.position = i + offset
+            use.save(update_fields=["position"])
+
+
+# --- submission ---------------------------------------------------------------------------------
+
+@transaction.atomic
+def submit_report(report: Report) -> None:
+    """Submit a complete draft: every question answered and valid."""
+    if selectors.report_problems(report):
+        raise RecordingError("The report is not complete yet: answer the questions marked on this page")
+    if not report.is_draft:
+        raise RecordingError("This report has already been submitted")
+    report.status = Report.Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.version += 1
+    report.save(update_fields=["status", "submitted_at", "version", "updated_at"])
+

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.my_reports, name="mine"),
+    path("new/", views.new_report, name="new"),
+    path("<int:pk>/", views.view_report, name="view"),
+    path("<int:pk>/subject/", views.subject_page, name="subject"),
+    path("<int:pk>/tactics/", views.tactics_page, name="tactics"),
+    path("<int:pk>/check/", views.check_page, name="check"),
+    path("<int:pk>/<slug:page>/", views.page, name="page"),
+]
