@@ -92,7 +92,7 @@ class Validator:
         return value == wanted
 
     def _missing(self, spec: Field) -> None:
-        verb = "Enter" if spec.kind in ("text", "textarea", "time", "reference", "lines") else "Select an answer for"
+        verb = "Enter" if spec.kind in ("text", "textarea", "time", "reference", "lines", "date") else "Select an answer for"
         self.add_error(spec.name, f"{verb}: {_choice_label(spec)}")
 
     def _clean_value(self, spec: Field, raw):
