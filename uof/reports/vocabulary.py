@@ -49,9 +49,10 @@ class Vocabulary:
         codes = [o.code for o in self.options]
         if len(codes) != len(set(codes)):
             raise ValueError(f"duplicate option code in vocabulary {self.name}")
+        object.__setattr__(self, "_by_code", {o.code: o for o in self.options})
 
     def get(self, code: str) -> Option | None:
-        return next((o for o in self.options if o.code == code), None)
+        return self._by_code.get(code)
 
     def label_of(self, code: str | None) -> str:
         option = self.get(code) if code else None
