@@ -33,6 +33,14 @@ def incident_is_shared(report: Report) -> bool:
     return Report.objects.filter(incident_id=report.incident_id).exclude(pk=report.pk).exists()
 
 
+def incident_details_locked(report: Report) -> bool:
+    """The when-and-where of an incident is fixed once it is complete and colleagues' reports
+    share it; until then any officer on the incident can complete it."""
+    incident = report.incident
+    complete = bool(incident.occurred_date and incident.occurred_time and incident.district_id)
+    return complete and incident_is_shared(report)
+
+
 def my_reports(user):
     return (Report.objects.filter(officer=user).select_related("incident", "incident__district", "subject")
             .order_by("-updated_at"))
@@ -127,7 +135,7 @@ def report_problems(report: Report) -> dict[str, list[str]]:
     if report.subject_id is None:
         problems["subject"] = ["Say which person you used force on"]
     for page in PAGE_ORDER:
-        if page in ("subject", "tactics") or (page == "incident" and incident_is_shared(report)):
+        if page in ("subject", "tactics"):
             continue
         if page == "references":
             if not report.incident.reference_text:

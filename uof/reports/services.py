@@ -74,6 +74,7 @@ def save_answers(report: Report, page: str, answers: dict) -> list[RecordingErro
     problems: list[RecordingError] = []
     incident = report.incident
     incident_changed = False
+    locked = selectors.incident_details_locked(report)
     for spec in fields_on(page):
         if spec.name not in answers:
             continue
@@ -84,8 +85,10 @@ def save_answers(report: Report, page: str, answers: dict) -> list[RecordingErro
             except RecordingError as error:
                 problems.append(error)
         elif spec.owner == "incident":
-            if selectors.incident_is_shared(report):
-                continue  # shown read-only: the first officer's answers stand
+            if locked or (spec.name == "force" and selectors.incident_is_shared(report)):
+                continue  # shown read-only: the answers colleagues rely on stand
+            if spec.name == "force" and value is not None and value.pk != incident.force_id:
+                incident.district = None  # districts belong to the old force
             setattr(incident, spec.name, value)
             incident_changed = True
         else:

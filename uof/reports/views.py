@@ -127,7 +127,7 @@ def page(request, pk: int, page: str):
     report = _own_report(request, pk)
     if not report.is_draft:
         return redirect("reports:view", pk=report.pk)
-    shared = page == "incident" and selectors.incident_is_shared(report)
+    shared = page == "incident" and selectors.incident_details_locked(report)
     readonly = _readonly_rows(report, page) if shared else None
     if request.method == "GET":
         form = selectors.form_for(report, page)
