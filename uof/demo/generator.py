@@ -16,6 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from uof.accounts.models import User
 from uof.organisations.models import Force
@@ -107,7 +108,8 @@ class Generator:
         self.plan = plan
         self.rng = random.Random(plan.seed)
         self.places = Places()
-        self.officers = {f.pk: list(User.objects.filter(force=f, is_active=True).values_list("pk", flat=True))
+        self.officers = {f.pk: list(User.objects.filter(force=f, is_active=True).order_by("pk")
+                                    .values_list("pk", flat=True))
                          for f in plan.forces}
         for force in plan.forces:
             if len(self.officers[force.pk]) < 4:
@@ -115,6 +117,7 @@ class Generator:
         self.weights = {f.pk: _weights_for(f, self.places) for f in plan.forces}
         self.days = (plan.date_to - plan.date_from).days + 1
         self.serial = Incident.objects.count()
+        self.now = timezone.now()
 
     def run(self, batch_reports: int = 5000) -> dict[str, int]:
         totals = {"incidents": 0, "subjects": 0, "reports": 0, "tactic uses": 0}
@@ -188,7 +191,7 @@ class Generator:
             submitted = None
             if rng.random() > 0.01:  # about 1 in 100 still a draft
                 local = dt.datetime.combine(day, time, tzinfo=LONDON)
-                submitted = local + dt.timedelta(hours=min(240.0, rng.lognormvariate(2.3, 1.0)))
+                submitted = min(self.now, local + dt.timedelta(hours=min(240.0, rng.lognormvariate(2.3, 1.0))))
             tactics = self._tactics()
             for code, _ in tactics:
                 validate_tactic(code, day)

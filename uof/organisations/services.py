@@ -23,13 +23,22 @@ def _date(value, where: str):
         raise ConfigError(f"{where}: '{value}' is not a date (use YYYY-MM-DD)") from None
 
 
-@transaction.atomic
 def load_organisations(path: Path) -> dict[str, int]:
-    """Create or update everything in the file; places are matched by force and code."""
+    """Create or update everything in the file (all or nothing); places match by force and code."""
     try:
         config = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise ConfigError(f"{path}: {error}") from None
+    try:
+        return _load(config)
+    except KeyError as error:
+        raise ConfigError(f"{path}: an entry is missing its {error} key") from None
+    except (TypeError, AttributeError):
+        raise ConfigError(f"{path}: expected lists of objects under 'collaborations' and 'forces'") from None
+
+
+@transaction.atomic
+def _load(config: dict) -> dict[str, int]:
     counts = {"collaborations": 0, "forces": 0, "districts": 0, "custody_suites": 0}
     for c in config.get("collaborations", []):
         Collaboration.objects.update_or_create(slug=c["slug"], defaults={"name": c["name"]})

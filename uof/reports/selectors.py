@@ -11,6 +11,7 @@ from .fieldset import PAGE_ORDER, PAGE_TITLES, FIELDS_BY_NAME, Field, fields_on
 from .forms import page_form
 from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
 from .tactics import TACTICS
+from .validation import is_number
 
 
 def incident_for_references(force: Force, references: dict[str, str]) -> Incident | None:
@@ -195,7 +196,7 @@ def _skipped(report: Report, spec: Field) -> bool:
 def subject_for(report: Report, number: str | None) -> Subject | None:
     if not number or number == "new":
         return None
-    return report.incident.subjects.filter(number=number).first() if str(number).isdigit() else None
+    return report.incident.subjects.filter(number=number).first() if is_number(number) else None
 
 
 def tactic_problems(report: Report) -> list[str]:

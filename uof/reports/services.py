@@ -37,14 +37,20 @@ def _refs(references: dict[str, str]) -> dict[str, str]:
 
 
 @transaction.atomic
-def update_references(report: Report, references: dict[str, str]) -> None:
-    """Add or change this report's incident references.
+def update_references(report: Report, references: dict[str, str], force: Force | None = None) -> None:
+    """Add or change this report's incident references (and, on an unshared draft, its force).
 
-    A reference another incident already holds is refused; a reference other officers'
-    reports rely on can only be changed by a supervisor (a correction), not from a draft.
+    A reference another incident of the force already holds is refused; references and force
+    that other officers' reports rely on can only be changed by a supervisor (a correction).
     """
     incident = Incident.objects.select_for_update().get(pk=report.incident_id)
     shared = selectors.incident_is_shared(report)
+    if force is not None and force.pk != incident.force_id:
+        if shared:
+            raise RecordingError("Other officers have reported on this incident, so its force area cannot be "
+                                 "changed here: ask your supervisor to correct it", "force")
+        incident.force = force
+        incident.district = None  # districts belong to the old force
     for kind, value in _refs(references).items():
         current = getattr(incident, kind)
         if value == current:
@@ -60,7 +66,13 @@ def update_references(report: Report, references: dict[str, str]) -> None:
                     f"{value} belongs to another incident: start a new report from ‘My reports’ "
                     "to record that incident", kind)
         setattr(incident, kind, value)
+    for kind in REFERENCE_KINDS:  # a reference kept while moving force must be free in the new force
+        value = getattr(incident, kind)
+        if value and Incident.objects.filter(force=incident.force, **{kind: value}).exclude(pk=incident.pk).exists():
+            raise RecordingError(f"{value} already belongs to another incident in {incident.force.name}: "
+                                 "start a new report from ‘My reports’ to join it", kind)
     incident.save()
+    report.incident = incident  # later writes in this request must not save a stale copy
     _touch(report)
 
 
@@ -85,10 +97,8 @@ def save_answers(report: Report, page: str, answers: dict) -> list[RecordingErro
             except RecordingError as error:
                 problems.append(error)
         elif spec.owner == "incident":
-            if locked or (spec.name == "force" and selectors.incident_is_shared(report)):
-                continue  # shown read-only: the answers colleagues rely on stand
-            if spec.name == "force" and value is not None and value.pk != incident.force_id:
-                incident.district = None  # districts belong to the old force
+            if locked or spec.name == "force":
+                continue  # read-only once colleagues rely on it; the force moves in update_references
             setattr(incident, spec.name, value)
             incident_changed = True
         else:
@@ -111,6 +121,9 @@ def resolve_collar_numbers(report: Report, entries: list[str]) -> list[User]:
     for entry in entries:
         slug, _, number = entry.rpartition(":")
         number = number.strip()
+        if not number:
+            raise RecordingError(f"‘{entry}’ has no collar number: write it as 1234 or force:1234",
+                                 "officers_present")
         qs = User.objects.filter(collar_number__iexact=number).select_related("force")
         if slug:
             found = list(qs.filter(force__slug=slug.strip().lower())[:1])

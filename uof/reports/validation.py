@@ -18,6 +18,12 @@ TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 EARLIEST_DATE = dt.date(2017, 4, 1)  # national recording began on 1 April 2017
 
 
+def is_number(raw) -> bool:
+    """A plain ASCII whole number (str.isdigit alone accepts '²', which int() refuses)."""
+    text = str(raw)
+    return text.isascii() and text.isdigit()
+
+
 def fmt_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -73,6 +79,8 @@ class Validator:
         for spec in specs:
             if spec.kind == "date":
                 cleaned[spec.name] = self._clean_date(spec, data.get(spec.name))
+                if spec.name == "occurred_date" and cleaned[spec.name]:
+                    self.incident_date = cleaned[spec.name]  # options are judged on the date typed
         for spec in specs:
             if spec.kind == "date":
                 continue
@@ -80,7 +88,16 @@ class Validator:
                 cleaned[spec.name] = [] if spec.is_multi else None if spec.kind == "place" else ""
                 continue
             cleaned[spec.name] = self._clean_value(spec, data.get(spec.name))
+        self._check_not_future(cleaned)
         return cleaned
+
+    def _check_not_future(self, cleaned: dict) -> None:
+        day, time = cleaned.get("occurred_date"), cleaned.get("occurred_time")
+        if not (day and time) or "occurred_time" in self.errors:
+            return
+        when = dt.datetime.combine(day, time, tzinfo=timezone.get_current_timezone())
+        if when > timezone.now():
+            self.add_error("occurred_time", "Time force was first used must be in the past")
 
     def _condition_met(self, spec: Field, data, cleaned) -> bool:
         other, wanted = spec.only_if
@@ -110,7 +127,7 @@ class Validator:
                 if not match:
                     self.add_error(spec.name, "Enter the time using the 24-hour clock, for example 14:30")
                     return None
-                return f"{int(match[1]):02d}:{match[2]}"
+                return dt.time(int(match[1]), int(match[2]))
             return value
         if spec.kind == "lines":
             items = [x.strip() for x in re.split(r"[\n,;]+", raw or "") if x.strip()]
@@ -164,7 +181,7 @@ class Validator:
                 self._missing(spec)
             return None
         kind = "district" if spec.name == "district" else "custody suite"
-        place = self.places.of_kind(spec.name).get(int(raw)) if str(raw).isdigit() else None
+        place = self.places.of_kind(spec.name).get(int(raw)) if is_number(raw) else None
         if place is None:
             self.add_error(spec.name, f"Choose a {kind} from the list")
             return None

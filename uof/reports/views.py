@@ -140,8 +140,9 @@ def page(request, pk: int, page: str):
     answers = _answers(form)
     try:
         if page == "references":
-            services.update_references(report, {k: answers.get(k, getattr(report.incident, k)) for k in REFERENCE_KINDS})
-            answers = {"force": answers["force"]} if "force" in answers else {}
+            services.update_references(report, {k: answers.get(k, getattr(report.incident, k)) for k in REFERENCE_KINDS},
+                                       answers.get("force"))
+            answers = {}
         for problem in services.save_answers(report, page, answers):
             form.add_error(problem.field, problem.message)
     except RecordingError as error:

@@ -5,6 +5,7 @@ import datetime as dt
 import html
 from html.parser import HTMLParser
 
+import pytest
 from django.urls import reverse
 
 from uof.reports.models import Report
@@ -13,6 +14,12 @@ from uof.testing.fixtures import PASSWORD, complete_pages
 # The question pages in form order, as an officer walks them after the references page.
 WALK = ["incident", "perception", "location", "officer", "conduct", "tactics", "injuries", "threats",
         "outcome", "account"]
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Hash test passwords cheaply (imported into a test module, it applies to that module only)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def login(client, user) -> None:

@@ -48,6 +48,10 @@ class Command(BaseCommand):
             raise CommandError("--to must be on or after --from")
         if end > timezone.localdate():
             raise CommandError("--to cannot be in the future: incidents must have happened")
+        # Today's incidents could fall later than now; generated ones stop at yesterday.
+        end = min(end, timezone.localdate() - dt.timedelta(days=1))
+        if end < start:
+            raise CommandError("--from must be before today")
         chosen = list(Force.objects.order_by("name"))
         if forces:
             by_slug = {f.slug: f for f in chosen}
