@@ -10,11 +10,20 @@ from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
+
 hypothesis_settings.register_profile("ci", max_examples=40, deadline=None)
 hypothesis_settings.register_profile("dev", max_examples=20, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 REQUIRE_ALL = bool(os.environ.get("UOF_REQUIRE_ALL"))
+
+
+def pytest_configure(config):
+    # Browser tests empty every table between tests, which the audit triggers forbid; the audit
+    # tests install the same triggers themselves (uof/audit/tests/test_append_only.py).
+    from django.conf import settings
+
+    settings.UOF_AUDIT_DB_GUARD = False
 
 
 def pytest_report_header(config):

@@ -25,7 +25,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "uof.organisations",
     "uof.accounts",
+    "uof.access",
     "uof.reports",
+    "uof.review",
+    "uof.audit",
     "uof.demo",
 ]
 
@@ -49,7 +52,8 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "uof" / "templates"],
         "APP_DIRS": False,
-        "OPTIONS": {"environment": "uof.web.jinja.environment"},
+        "OPTIONS": {"environment": "uof.web.jinja.environment",
+                    "context_processors": ["uof.web.context.navigation"]},
     },
     {
         # Django's own admin keeps its Django templates.
@@ -104,3 +108,9 @@ CSRF_COOKIE_HTTPONLY = False
 # Recording rules that a force may want to tune are settings, documented in docs/recording.md.
 UOF_MAX_TACTICS_PER_REPORT = int(os.environ.get("UOF_MAX_TACTICS_PER_REPORT", "20"))
 UOF_MAX_REFERENCE_LENGTH = 40
+# Days after the incident before a missing report from an officer named as present is overdue.
+UOF_REPORT_OVERDUE_DAYS = int(os.environ.get("UOF_REPORT_OVERDUE_DAYS", "3"))
+# Database triggers keep the audit log append-only; only the test suite turns them off (see audit 0002).
+UOF_AUDIT_DB_GUARD = os.environ.get("UOF_AUDIT_DB_GUARD", "1") == "1"
+UOF_REMINDER_FROM = os.environ.get("UOF_REMINDER_FROM", "use-of-force@uof.invalid")
+EMAIL_BACKEND = os.environ.get("UOF_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -10,5 +10,7 @@ urlpatterns = [
                                                          extra_context={"title": "Sign in"}), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("reports/", include("uof.reports.urls")),
+    path("review/", include("uof.review.urls")),
+    path("audit/", include(("uof.audit.urls", "audit"))),
     path("admin/", admin.site.urls),
 ]

@@ -60,7 +60,9 @@ class Subject(models.Model):
 class Report(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted"
+        SUBMITTED = "submitted", "Awaiting review"
+        RETURNED = "returned", "Returned"
+        APPROVED = "approved", "Approved"
 
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports")
     officer_force = models.ForeignKey("organisations.Force", on_delete=models.PROTECT, related_name="+",
@@ -72,6 +74,11 @@ class Report(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every save; guards concurrent edits.")
+    # Soft deletion: the report stays, hidden from all but force administrators.
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    deletion_reason = models.TextField(blank=True, default="")
 
     class Meta:
         constraints = [

@@ -43,7 +43,7 @@ def incident_details_locked(report: Report) -> bool:
 
 
 def my_reports(user):
-    return (Report.objects.filter(officer=user).select_related("incident", "incident__district", "subject")
+    return (Report.objects.filter(officer=user, deleted_at__isnull=True).select_related("incident", "incident__district", "subject")
             .order_by("-updated_at"))
 
 
@@ -149,6 +149,23 @@ def report_problems(report: Report) -> dict[str, list[str]]:
     if tactics:
         problems["tactics"] = tactics
     return {page: problems[page] for page in PAGE_ORDER if page in problems}
+
+
+def snapshot(report: Report) -> dict:
+    """Every answer of a report as plain JSON values, to compare before and after a change."""
+    out = {}
+    for spec in FIELDS_BY_NAME.values():
+        value = value_of(report, spec)
+        if spec.kind in ("place", "force"):
+            value = {"id": value.pk, "name": value.name} if value else None
+        elif hasattr(value, "isoformat"):
+            value = value.isoformat(timespec="minutes") if spec.kind == "time" else value.isoformat()
+        elif isinstance(value, list):
+            value = list(value)
+        out[spec.name] = value
+    out["tactics"] = [[u.tactic, u.effective] for u in report.tactics.order_by("position")]
+    out["subject"] = report.subject.number if report.subject_id else None
+    return out
 
 
 def display_value(report: Report, spec: Field) -> str:

@@ -1,22 +1,65 @@
 """Writes: everything that changes an incident, subject or report goes through here."""
 from __future__ import annotations
 
+import functools
+from contextlib import contextmanager
+
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from uof.accounts.models import User
+from uof.audit import services as audit
+from uof.audit.models import AuditEvent
 from uof.organisations.models import Force
+from uof.review.models import FieldChange
 
 from . import selectors
-from .errors import RecordingError
+from .errors import RecordingError, StaleVersion
 from .fieldset import fields_on
 from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject, TacticUse
 
 
-def _touch(report: Report) -> None:
-    Report.objects.filter(pk=report.pk).update(version=F("version") + 1, updated_at=timezone.now())
-    report.version += 1
+@contextmanager
+def editing(report: Report, by: User, version: int | None = None, reason: str = ""):
+    """Guard every change to a report: one writer at a time, and history after submission.
+
+    - `version` is the report version the editor's page showed; if someone saved since, the
+      change is refused (optimistic concurrency) and nothing is written.
+    - After submission a change needs a `reason`; each changed answer is kept with its old and
+      new value (review.FieldChange). Drafts change freely.
+    - Every change appends an audit event naming the fields (never their values).
+    """
+    with transaction.atomic():
+        current = Report.objects.select_for_update().get(pk=report.pk)
+        if version is not None and current.version != version:
+            raise StaleVersion(current.version)
+        submitted = current.status != Report.Status.DRAFT
+        if submitted and not (reason or "").strip():
+            raise RecordingError("Give a reason for the change: the report has been submitted", "reason")
+        before = selectors.snapshot(current)
+        yield
+        after = selectors.snapshot(Report.objects.select_related("incident").get(pk=report.pk))
+        changed = [name for name in after if after[name] != before.get(name)]
+        if not changed:
+            return
+        report.version = current.version + 1
+        Report.objects.filter(pk=report.pk).update(version=report.version, updated_at=timezone.now())
+        if submitted:
+            FieldChange.objects.bulk_create(
+                FieldChange(report_id=report.pk, field=name, old_value=before.get(name), new_value=after[name],
+                            by=by, reason=reason.strip(), version=report.version) for name in changed)
+        audit.record(by, AuditEvent.Action.CHANGE, report, changed,
+                     detail=f"version {report.version}" + (" (correction)" if submitted else ""))
+
+
+def _guarded(write):
+    """Run a report write inside `editing`: callers pass by=, and version= and reason= as needed."""
+    @functools.wraps(write)
+    def wrapper(report: Report, *args, by: User, version: int | None = None, reason: str = "", **kwargs):
+        with editing(report, by, version, reason):
+            return write(report, *args, **kwargs)
+    return wrapper
 
 
 # --- starting a report and linking it to an incident -----------------------------------------
@@ -29,22 +72,25 @@ def start_report(officer: User, force: Force, references: dict[str, str]) -> Rep
     incident = selectors.incident_for_references(force, references)
     if incident is None:
         incident = Incident.objects.create(force=force, created_by=officer, **_refs(references))
-    return Report.objects.create(officer=officer, officer_force_id=officer.force_id, incident=incident)
+    report = Report.objects.create(officer=officer, officer_force_id=officer.force_id, incident=incident)
+    audit.record(officer, AuditEvent.Action.CREATE, report, REFERENCE_KINDS)
+    return report
 
 
 def _refs(references: dict[str, str]) -> dict[str, str]:
     return {k: (references.get(k) or "").strip() for k in REFERENCE_KINDS}
 
 
-@transaction.atomic
-def update_references(report: Report, references: dict[str, str], force: Force | None = None) -> None:
+@_guarded
+def update_references(report: Report, references: dict[str, str], force: Force | None = None,
+                      correcting: bool = False) -> None:
     """Add or change this report's incident references (and, on an unshared draft, its force).
 
     A reference another incident of the force already holds is refused; references and force
     that other officers' reports rely on can only be changed by a supervisor (a correction).
     """
     incident = Incident.objects.select_for_update().get(pk=report.incident_id)
-    shared = selectors.incident_is_shared(report)
+    shared = selectors.incident_is_shared(report) and not correcting  # a correction may change them
     if force is not None and force.pk != incident.force_id:
         if shared:
             raise RecordingError("Other officers have reported on this incident, so its force area cannot be "
@@ -73,20 +119,20 @@ def update_references(report: Report, references: dict[str, str], force: Force |
                                  "start a new report from ‘My reports’ to join it", kind)
     incident.save()
     report.incident = incident  # later writes in this request must not save a stale copy
-    _touch(report)
 
 
 # --- saving answers ----------------------------------------------------------------------------
 
-@transaction.atomic
-def save_answers(report: Report, page: str, answers: dict) -> list[RecordingError]:
+@_guarded
+def save_answers(report: Report, page: str, answers: dict, correcting: bool = False) -> list[RecordingError]:
     """Store the answers of one page (only those given in `answers`) on the report or incident.
 
     Returns the answers that broke a rule only the database can check (they are not stored)."""
     problems: list[RecordingError] = []
     incident = report.incident
     incident_changed = False
-    locked = selectors.incident_details_locked(report)
+    report_fields: list[str] = []
+    locked = selectors.incident_details_locked(report) and not correcting
     for spec in fields_on(page):
         if spec.name not in answers:
             continue
@@ -103,10 +149,11 @@ def save_answers(report: Report, page: str, answers: dict) -> list[RecordingErro
             incident_changed = True
         else:
             setattr(report, spec.name, value)
+            report_fields.append(spec.name)
     if incident_changed:
         incident.save()
-    report.version += 1
-    report.save()
+    if report_fields:
+        report.save(update_fields=report_fields)
     return problems
 
 
@@ -154,7 +201,7 @@ def name_officers_present(report: Report, officers: list[User]) -> None:
 
 # --- subjects -----------------------------------------------------------------------------------
 
-@transaction.atomic
+@_guarded
 def choose_subject(report: Report, subject: Subject | None) -> Subject:
     """Put the report on an existing subject of its incident, or on a new one (None)."""
     if subject is not None:
@@ -182,7 +229,6 @@ def choose_subject(report: Report, subject: Subject | None) -> Subject:
     if previous is not None and previous.pk != subject.pk and not previous.reports.exists():
         previous.delete()
     _prefill_perception(report, subject)
-    _touch(report)
     return subject
 
 
@@ -202,31 +248,28 @@ def _prefill_perception(report: Report, subject: Subject) -> None:
 
 # --- tactics ------------------------------------------------------------------------------------
 
+@_guarded
 def add_tactic(report: Report, tactic: str, effective: str, limit: int) -> TacticUse:
     count = report.tactics.count()
     if count >= limit:
         raise RecordingError(f"A report can list at most {limit} tactics", "tactic")
     position = (report.tactics.aggregate(p=Max("position"))["p"] or 0) + 1
-    use = TacticUse.objects.create(report=report, position=position, tactic=tactic, effective=effective)
-    _touch(report)
-    return use
+    return TacticUse.objects.create(report=report, position=position, tactic=tactic, effective=effective)
 
 
-@transaction.atomic
+@_guarded
 def remove_tactic(report: Report, position: int) -> None:
     report.tactics.filter(position=position).delete()
     _renumber(report)
-    _touch(report)
 
 
-@transaction.atomic
+@_guarded
 def move_tactic_up(report: Report, position: int) -> None:
     uses = list(report.tactics.order_by("position"))
     index = next((i for i, u in enumerate(uses) if u.position == position), None)
     if index:
         uses[index - 1], uses[index] = uses[index], uses[index - 1]
         _renumber(report, uses)
-        _touch(report)
 
 
 def _renumber(report: Report, uses: list[TacticUse] | None = None) -> None:
@@ -240,15 +283,10 @@ def _renumber(report: Report, uses: list[TacticUse] | None = None) -> None:
 
 # --- submission ---------------------------------------------------------------------------------
 
-@transaction.atomic
-def submit_report(report: Report) -> None:
-    """Submit a complete draft: every question answered and valid."""
+def submit_report(report: Report, by: User, version: int | None = None) -> None:
+    """Submit (or resubmit) a complete report: every question answered and valid."""
+    from uof.review import workflow  # the workflow owns every status change
+
     if selectors.report_problems(report):
         raise RecordingError("The report is not complete yet: answer the questions marked on this page")
-    if not report.is_draft:
-        raise RecordingError("This report has already been submitted")
-    report.status = Report.Status.SUBMITTED
-    report.submitted_at = timezone.now()
-    report.version += 1
-    report.save(update_fields=["status", "submitted_at", "version", "updated_at"])
-
+    workflow.transition(report, "submit", by, version=version)

@@ -5,13 +5,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_http_methods
 
+from uof.access.policy import decide, may
+from uof.review import selectors as review_selectors
+
 from . import selectors, services
-from .errors import RecordingError
+from .access import audit_view, report_for
+from .errors import RecordingError, StaleVersion
 from .fieldset import PAGE_ORDER, PAGE_TITLES, fields_on
 from .forms import PageForm, fmt_date
 from .models import REFERENCE_KINDS, Report
@@ -20,10 +24,19 @@ from .tactics import TACTICS
 FORM_PAGES = [p for p in PAGE_ORDER if p not in ("subject", "tactics")]
 
 
-def _own_report(request, pk: int) -> Report:
-    """The signed-in officer's own report; any other report does not exist for them."""
-    return get_object_or_404(Report.objects.select_related("incident", "incident__force", "subject"),
-                             pk=pk, officer=request.user)
+def _editable(request, pk: int) -> tuple[Report, str]:
+    """A report the user may change: the author's draft or returned report ("edit"), or a
+    submitted report a supervisor or force administrator corrects with a reason ("correct")."""
+    return report_for(request, pk, "edit", "correct", "view")  # "view": read-only, sent to the report
+
+
+def _posted_version(request) -> int | None:
+    value = request.POST.get("version", "")
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
+def _change_kwargs(request, report: Report) -> dict:
+    return {"by": request.user, "version": _posted_version(request), "reason": request.POST.get("reason", "")}
 
 
 def _url(report: Report, page: str) -> str:
@@ -45,7 +58,7 @@ def _next_url(request, report: Report, page: str) -> str:
     following = PAGE_ORDER[index]
     if following == "subject" and not _needs_subject_choice(report):
         if report.subject_id is None:
-            services.choose_subject(report, None)
+            services.choose_subject(report, None, by=request.user)
         following = PAGE_ORDER[index + 1]
     return _url(report, following)
 
@@ -73,6 +86,9 @@ def _render(request, page: str, form: PageForm, values, report: Report | None, *
     nested = {s.name for deps in dependents.values() for s in deps}
     context = {
         "title": PAGE_TITLES[page], "caption": _caption(report), "form": form, "values": values,
+        "needs_reason": report is not None and not report.is_draft,
+        "version": extra.pop("version", report.version if report else None),
+        "correcting": extra.pop("mode", "edit") == "correct",
         "top_specs": [s for s in specs if s.name not in nested], "dependents": dependents,
         "has_errors": form.is_bound and bool(form.errors), "back_url": _back_url(report, page),
         "report": report, "nav_active": "new" if report is None else "",
@@ -94,7 +110,10 @@ def _answers(form: PageForm) -> dict:
 def new_report(request):
     form_class = selectors.page_form("references")
     if request.method == "GET":
-        values = MultiValueDict({"force": [request.user.force.slug if request.user.force else ""]})
+        # A link from "Reports you owe" fills in the incident's references.
+        values = MultiValueDict({"force": [request.GET.get("force") or (request.user.force.slug if request.user.force else "")]})
+        for kind in REFERENCE_KINDS:
+            values[kind] = request.GET.get(kind, "")[:40]
         return _render(request, "references", form_class(), values, None,
                        intro="Enter the references of the incident. If colleagues have already reported on it, "
                              "your report joins theirs.")
@@ -124,33 +143,46 @@ def _require_a_reference(form: PageForm) -> bool:
 def page(request, pk: int, page: str):
     if page not in FORM_PAGES:
         raise Http404("No such page")
-    report = _own_report(request, pk)
-    if not report.is_draft:
+    report, mode = _editable(request, pk)
+    if mode == "view":
         return redirect("reports:view", pk=report.pk)
-    shared = page == "incident" and selectors.incident_details_locked(report)
+    shared = page == "incident" and mode == "edit" and selectors.incident_details_locked(report)
     readonly = _readonly_rows(report, page) if shared else None
     if request.method == "GET":
+        if any(s.private for s in fields_on(page)):
+            audit_view(request, report, [s.name for s in fields_on(page) if s.private])
         form = selectors.form_for(report, page)
-        return _render(request, page, form, selectors.record_data(report, page), report, readonly=readonly)
+        return _render(request, page, form, selectors.record_data(report, page), report, readonly=readonly,
+                       mode=mode)
     if shared:
-        return _leave(request, report, page)
+        return _leave(request, report, page, mode)
     form = selectors.form_for(report, page, request.POST)
     if form.is_valid() and page == "references":
         _require_a_reference(form)
     answers = _answers(form)
+    change = _change_kwargs(request, report)
+    version = None
     try:
         if page == "references":
             services.update_references(report, {k: answers.get(k, getattr(report.incident, k)) for k in REFERENCE_KINDS},
-                                       answers.get("force"))
-            answers = {}
-        for problem in services.save_answers(report, page, answers):
+                                       answers.get("force"), correcting=mode == "correct", **change)
+            change["version"], answers = None, {}  # checked once for this request
+        for problem in services.save_answers(report, page, answers, correcting=mode == "correct", **change):
             form.add_error(problem.field, problem.message)
+    except StaleVersion as error:
+        form.add_error(None, error.message)
+        version = error.current_version  # saving again now is a deliberate choice
     except RecordingError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
     draft_only_unanswered = request.POST.get("action") == "draft" and not _has_bad_values(form)
-    if form.errors and not draft_only_unanswered:
-        return _render(request, page, form, request.POST, report)
-    return _leave(request, report, page)
+    if form.errors and not (draft_only_unanswered and version is None):
+        return _render(request, page, form, request.POST, report, mode=mode,
+                       version=version or report.version, reason_error=_reason_error(form))
+    return _leave(request, report, page, mode)
+
+
+def _reason_error(form: PageForm) -> str:
+    return " ".join(str(m) for m in form.errors.get("__all__", []) if "reason" in str(m).lower())
 
 
 def _has_bad_values(form: PageForm) -> bool:
@@ -158,7 +190,10 @@ def _has_bad_values(form: PageForm) -> bool:
     return any(not str(m).startswith(("Enter:", "Select an answer")) for errs in form.errors.values() for m in errs)
 
 
-def _leave(request, report: Report, page: str):
+def _leave(request, report: Report, page: str, mode: str = "edit"):
+    if mode == "correct":
+        messages.success(request, f"Correction saved to report {report.pk}.")
+        return redirect("reports:view", pk=report.pk)
     if request.POST.get("action") == "draft":
         messages.success(request, f"Draft saved. You can carry on with report {report.pk} from ‘My reports’.")
         return redirect("reports:mine")
@@ -175,8 +210,8 @@ def _readonly_rows(report: Report, page: str) -> list[dict]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def subject_page(request, pk: int):
-    report = _own_report(request, pk)
-    if not report.is_draft:
+    report, mode = _editable(request, pk)
+    if mode == "view":
         return redirect("reports:view", pk=report.pk)
     subjects = selectors.subjects_of(report.incident, exclude=report)
     error = None
@@ -188,11 +223,11 @@ def subject_page(request, pk: int):
             error = "Select one of the people listed, or ‘Someone else’"
         else:
             try:
-                services.choose_subject(report, selectors.subject_for(report, chosen))
+                services.choose_subject(report, selectors.subject_for(report, chosen), **_change_kwargs(request, report))
             except RecordingError as problem:
                 error = problem.message
             else:
-                return _leave(request, report, "subject")
+                return _leave(request, report, "subject", mode)
     elif report.subject_id:
         chosen = str(report.subject.number) if any(s["subject"].pk == report.subject_id for s in subjects) else "new"
     context = {
@@ -200,6 +235,7 @@ def subject_page(request, pk: int):
         "subjects": subjects, "chosen": chosen, "error": error, "has_errors": bool(error),
         "back_url": _back_url(report, "subject"), "incident_rows": _readonly_rows(report, "incident"),
         "colleagues": [str(r.officer) for r in selectors.incident_reports(report.incident) if r.pk != report.pk],
+        "needs_reason": not report.is_draft, "version": report.version,
     }
     return render(request, "reports/subject.html", context)
 
@@ -209,25 +245,31 @@ def subject_page(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def tactics_page(request, pk: int):
-    report = _own_report(request, pk)
-    if not report.is_draft:
+    report, mode = _editable(request, pk)
+    if mode == "view":
         return redirect("reports:view", pk=report.pk)
     errors: dict[str, str] = {}
     action = request.POST.get("action", "")
     tactic, effective = request.POST.get("tactic", ""), request.POST.get("effective", "")
     if request.method == "POST":
+        change = _change_kwargs(request, report)
         if action.startswith(("remove-", "up-")):
             verb, _, position = action.partition("-")
-            if position.isdigit():
-                (services.remove_tactic if verb == "remove" else services.move_tactic_up)(report, int(position))
-            return redirect(_url(report, "tactics") + _keep_next(request))
-        if tactic or effective or action == "add":
+            if position.isascii() and position.isdigit():
+                write = services.remove_tactic if verb == "remove" else services.move_tactic_up
+                try:
+                    write(report, int(position), **change)
+                except RecordingError as problem:
+                    errors = {problem.field or "tactic": problem.message}
+                else:
+                    return redirect(_url(report, "tactics") + _keep_next(request))
+        elif tactic or effective or action == "add":
             errors = _check_tactic(report, tactic, effective)
             if not errors:
                 try:
-                    services.add_tactic(report, tactic, effective, settings.UOF_MAX_TACTICS_PER_REPORT)
+                    services.add_tactic(report, tactic, effective, settings.UOF_MAX_TACTICS_PER_REPORT, **change)
                 except RecordingError as problem:
-                    errors = {"tactic": problem.message}
+                    errors = {problem.field or "tactic": problem.message}
                 else:
                     tactic = effective = ""
                     if action == "add":
@@ -237,7 +279,7 @@ def tactics_page(request, pk: int):
             if problems and action == "continue":
                 errors = {"tactic": problems[0]}
             else:
-                return _leave(request, report, "tactics")
+                return _leave(request, report, "tactics", mode)
     day = report.incident.occurred_date
     current = tuple(u.tactic for u in report.tactics.all())
     context = {
@@ -247,6 +289,7 @@ def tactics_page(request, pk: int):
         "options": [(o.code, o.label) for o in TACTICS.available(day, current)],
         "tactic": tactic, "effective": effective, "errors": errors, "has_errors": bool(errors),
         "back_url": _back_url(report, "tactics"), "next_query": _keep_next(request),
+        "needs_reason": not report.is_draft, "version": report.version, "reason": request.POST.get("reason", ""),
     }
     return render(request, "reports/tactics.html", context)
 
@@ -274,37 +317,47 @@ def _check_tactic(report: Report, tactic: str, effective: str) -> dict[str, str]
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_page(request, pk: int):
-    report = _own_report(request, pk)
-    if not report.is_draft:
+    report, _ = report_for(request, pk, "edit", "view")
+    editable = report.status in (Report.Status.DRAFT, Report.Status.RETURNED)
+    if not editable or report.officer_id != request.user.pk:
         return redirect("reports:view", pk=report.pk)
     error = None
     if request.method == "POST":
         try:
-            services.submit_report(report)
+            services.submit_report(report, request.user, version=_posted_version(request))
         except RecordingError as problem:
             error = problem.message
         else:
             messages.success(request, f"Report {report.pk} submitted. Your supervisor will review it.")
             return redirect("reports:view", pk=report.pk)
+    audit_view(request, report)
     problems = selectors.report_problems(report)
     context = {
         "title": "Check your answers before submitting", "caption": _caption(report), "report": report,
         "sections": selectors.answers_by_page(report), "problems": problems, "error": error,
         "has_errors": bool(error), "back_url": _url(report, "account"), "editable": True,
+        "returned": review_selectors.last_return(report),
     }
     return render(request, "reports/check.html", context)
 
 
 @login_required
 def view_report(request, pk: int):
-    report = _own_report(request, pk)
-    if report.is_draft:
+    report, _ = report_for(request, pk, "view")
+    if report.officer_id == request.user.pk and report.status in (Report.Status.DRAFT, Report.Status.RETURNED):
         return redirect("reports:check", pk=report.pk)
+    audit_view(request, report)
+    user = request.user
     context = {
-        "title": f"Report {report.pk}", "caption": "Submitted use of force report", "report": report,
+        "title": f"Report {report.pk}", "caption": "Use of force report", "report": report,
         "sections": selectors.answers_by_page(report), "problems": {}, "editable": False,
-        "back_url": reverse("reports:mine"),
+        "back_url": reverse("review:queue") if may(user, "review_queue") and report.officer_id != user.pk
+        else reverse("reports:mine"),
         "submitted": fmt_date(report.submitted_at.date()) if report.submitted_at else "",
+        "can_review": bool(decide(user, "review", report)), "can_correct": bool(decide(user, "correct", report)),
+        "can_delete": bool(decide(user, "delete", report)) and report.deleted_at is None,
+        "can_history": bool(decide(user, "history", report)),
+        "returned": review_selectors.last_return(report), "author": report.officer,
     }
     return render(request, "reports/check.html", context)
 
@@ -314,7 +367,9 @@ def my_reports(request):
     reports = list(selectors.my_reports(request.user))
     return render(request, "reports/mine.html", {
         "title": "My reports", "nav_active": "mine",
-        "drafts": [r for r in reports if r.is_draft], "submitted": [r for r in reports if not r.is_draft],
+        "drafts": [r for r in reports if r.status in (Report.Status.DRAFT, Report.Status.RETURNED)],
+        "submitted": [r for r in reports if r.status in (Report.Status.SUBMITTED, Report.Status.APPROVED)],
+        "missing": review_selectors.missing_for_officer(request.user),
     })
 
 

@@ -1,0 +1,1 @@
+"""Who may do what: roles, and the one policy every view, export, API and command asks."""

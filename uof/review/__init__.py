@@ -1,0 +1,1 @@
+"""Review and accountability: the report workflow, corrections with reasons, missing reports."""
