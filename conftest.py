@@ -24,6 +24,8 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.UOF_AUDIT_DB_GUARD = False
+    # Test users sign in many times: a cheap hasher keeps the suite fast (never used outside tests).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def pytest_report_header(config):

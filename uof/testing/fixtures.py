@@ -31,7 +31,21 @@ def org(db):
                                         first_name=username.split(".")[0].title(), last_name="Test", **extra)
         return user
 
+    from uof.access.models import Role, RoleAssignment
+
+    def role(username, force, kind, districts=(), **extra):
+        user = officer(username, force, "", **extra)
+        assignment = RoleAssignment.objects.create(user=user, role=kind, force=force)
+        assignment.districts.set(districts)
+        return user
+
     return type("Org", (), {
+        # Cambridgeshire: a supervisor of Peterborough, a force admin, an analyst, professional standards
+        "sergeant": role("sergeant.cambs", cambs, Role.SUPERVISOR, [peterborough]),
+        "cambs_admin": role("admin.cambs", cambs, Role.FORCE_ADMIN, is_staff=True),
+        "analyst": role("analyst.cambs", cambs, Role.ANALYST),
+        "standards": role("standards.cambs", cambs, Role.PROFESSIONAL_STANDARDS),
+        "beds_sergeant": role("sergeant.beds", beds, Role.SUPERVISOR, [luton]),
         "cambs": cambs, "beds": beds, "peterborough": peterborough, "cambridge": cambridge, "closed": closed,
         "luton": luton, "thorpe": thorpe, "luton_custody": luton_custody,
         "alice": officer("alice.cambs", cambs, "1234"), "bob": officer("bob.cambs", cambs, "2345"),
