@@ -24,6 +24,7 @@ from uof.reports.fieldset import FIELDS
 from uof.reports.models import Incident, OfficerPresent, Report, Subject, TacticUse
 from uof.reports.tactics import TACTICS
 from uof.reports.validation import Places, Validator
+from uof.review.models import StatusChange
 
 LONDON = ZoneInfo("Europe/London")
 CONFIG = Path(__file__).parent / "data" / "eastern.json"
@@ -108,8 +109,8 @@ class Generator:
         self.plan = plan
         self.rng = random.Random(plan.seed)
         self.places = Places()
-        self.officers = {f.pk: list(User.objects.filter(force=f, is_active=True).order_by("pk")
-                                    .values_list("pk", flat=True))
+        self.officers = {f.pk: list(User.objects.filter(force=f, is_active=True).exclude(collar_number="")
+                                    .order_by("pk").values_list("pk", flat=True))
                          for f in plan.forces}
         for force in plan.forces:
             if len(self.officers[force.pk]) < 4:
@@ -117,6 +118,7 @@ class Generator:
         self.weights = {f.pk: _weights_for(f, self.places) for f in plan.forces}
         self.days = (plan.date_to - plan.date_from).days + 1
         self.serial = Incident.objects.count()
+        self.supervisors = _supervisors_by_district()
         self.now = timezone.now()
 
     def run(self, batch_reports: int = 5000) -> dict[str, int]:
@@ -141,7 +143,7 @@ class Generator:
             plans.append(plan)
             made += n_officers
         Incident.objects.bulk_create(incidents)
-        subjects, reports, tactics, present = [], [], [], []
+        subjects, reports, tactics, present, reviews = [], [], [], [], []
         for incident, plan in zip(incidents, plans):
             incident_subjects = [Subject(incident=incident, number=i + 1) for i in range(plan["subjects"])]
             subjects.extend(incident_subjects)
@@ -149,12 +151,16 @@ class Generator:
         Subject.objects.bulk_create(subjects)
         for incident, plan in zip(incidents, plans):
             for officer_id, subject_index, answers, tactic_list, submitted_at in plan["reports"]:
+                status, review = self._review(incident, submitted_at)
                 report = Report(officer_id=officer_id, officer_force_id=incident.force_id, incident=incident,
                                 subject=plan["subject_objs"][subject_index], submitted_at=submitted_at,
-                                status=Report.Status.SUBMITTED if submitted_at else Report.Status.DRAFT,
-                                **answers)
+                                status=status, **answers)
                 reports.append((report, tactic_list))
+                reviews.append(review)
         Report.objects.bulk_create([r for r, _ in reports])
+        StatusChange.objects.bulk_create(
+            [change for (report, _), review in zip(reports, reviews) for change in _changes(report, review)],
+            batch_size=5000)
         first_report = {}
         for report, tactic_list in reports:
             first_report.setdefault(id(report.incident), report)
@@ -197,6 +203,22 @@ class Generator:
                 validate_tactic(code, day)
             reports.append((officer_id, subject_index, answers, tactics, submitted))
         return incident, {"subjects": n_subjects, "reports": reports, "officer_ids": officer_ids}
+
+    def _review(self, incident: Incident, submitted_at):
+        """The report's status: older reports are mostly approved, recent ones await review."""
+        if submitted_at is None:
+            return Report.Status.DRAFT, None
+        reviewers = self.supervisors.get(incident.district_id)
+        age = (self.now - submitted_at).days
+        draw = self.rng.random()
+        if not reviewers or draw < (0.05 if age > 14 else 0.7):
+            return Report.Status.SUBMITTED, None
+        at = min(self.now, submitted_at + dt.timedelta(hours=self.rng.uniform(2, 96)))
+        reviewer = self.rng.choice(reviewers)
+        if draw > 0.985:
+            return Report.Status.RETURNED, (reviewer, at, "Please add the body-worn video reference and say "
+                                                          "which tactic came first.")
+        return Report.Status.APPROVED, (reviewer, at, "")
 
     def _person(self) -> dict:
         rng = self.rng
@@ -263,3 +285,26 @@ def validate_tactic(code: str, day: dt.date) -> None:
     option = TACTICS.get(code)
     if option is None or not option.available_on(day):
         raise GenerationError(f"tactic {code} not available on {day}")
+
+
+def _supervisors_by_district() -> dict[int, list[int]]:
+    from uof.access.models import Role, RoleAssignment
+
+    out: dict[int, list[int]] = {}
+    for assignment in RoleAssignment.objects.filter(role=Role.SUPERVISOR).prefetch_related("districts"):
+        for district in assignment.districts.all():
+            out.setdefault(district.pk, []).append(assignment.user_id)
+    return out
+
+
+def _changes(report: Report, review) -> list[StatusChange]:
+    """Status history matching the generated status (submitted, then approved or returned)."""
+    if report.submitted_at is None:
+        return []
+    changes = [StatusChange(report=report, from_status="draft", to_status="submitted", by_id=report.officer_id,
+                            at=report.submitted_at)]
+    if review is not None:
+        reviewer, at, comment = review
+        changes.append(StatusChange(report=report, from_status="submitted", to_status=report.status,
+                                    by_id=reviewer, at=at, comment=comment))
+    return changes

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from uof.access.admin_scope import ForceScopedAdmin
+
 from .models import Collaboration, CustodySuite, District, Force
 
 
@@ -14,12 +16,12 @@ class ForceAdmin(admin.ModelAdmin):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(ForceScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "force", "valid_from", "valid_to"]
     list_filter = ["force"]
 
 
 @admin.register(CustodySuite)
-class CustodySuiteAdmin(admin.ModelAdmin):
+class CustodySuiteAdmin(ForceScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "code", "force", "district", "valid_from", "valid_to"]
     list_filter = ["force"]

@@ -5,6 +5,7 @@ the report; the audit log (uof.audit) keeps only who, what, when and which field
 """
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class StatusChange(models.Model):
@@ -12,7 +13,7 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=20)
     to_status = models.CharField(max_length=20)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now, editable=False)  # settable for imported history
     comment = models.TextField(blank=True, default="", help_text="The reviewer's comment when returning.")
 
     class Meta:
