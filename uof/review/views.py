@@ -49,7 +49,7 @@ def decision(request, pk: int):
         return redirect("reports:view", pk=report.pk)
     except RecordingError as error:
         messages.error(request, error.message)
-        return redirect(reverse("reports:view", args=[report.pk]) + "#decision")
+        return redirect(reverse("reports:view", args=[report.pk]) + "#review-decision")
     messages.success(request, f"Report {report.pk} {'approved' if action == 'approve' else 'returned to the officer'}.")
     return redirect("review:queue")
 
