@@ -1,5 +1,9 @@
 from django.contrib import admin
 
+from uof.audit import services as audit
+from uof.audit.models import AuditEvent
+
+from .access import PRIVATE_FIELDS
 from .models import Incident, OfficerPresent, Report, Subject, TacticUse
 
 
@@ -17,6 +21,16 @@ class ReportAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # reports are never hard-deleted (soft delete with a reason: review)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # changes go through the service, with a reason and history
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        report = Report.objects.select_related("incident").filter(pk=object_id).first()
+        if report is not None and response.status_code == 200:
+            audit.record(request.user, AuditEvent.Action.VIEW, report, PRIVATE_FIELDS, detail="admin")
+        return response
 
 
 class SubjectInline(admin.TabularInline):
