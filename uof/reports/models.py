@@ -130,6 +130,7 @@ class OfficerPresent(models.Model):
     named_by = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="named_officers")
 
     class Meta:
+        # Each report keeps its own list: two colleagues may both name the same officer.
         constraints = [
-            models.UniqueConstraint(fields=["incident", "officer"], name="officer_present_once_per_incident")
+            models.UniqueConstraint(fields=["named_by", "officer"], name="officer_named_once_per_report")
         ]

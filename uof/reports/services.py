@@ -195,8 +195,8 @@ def resolve_collar_numbers(report: Report, entries: list[str]) -> list[User]:
 def name_officers_present(report: Report, officers: list[User]) -> None:
     OfficerPresent.objects.filter(named_by=report).exclude(officer__in=officers).delete()
     for officer in officers:
-        OfficerPresent.objects.get_or_create(incident_id=report.incident_id, officer=officer,
-                                             defaults={"named_by": report})
+        OfficerPresent.objects.get_or_create(named_by=report, officer=officer,
+                                             defaults={"incident_id": report.incident_id})
 
 
 # --- subjects -----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import statistics
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from uof.access.policy import district_scope, visible_reports
@@ -51,7 +51,11 @@ def missing_reports(districts=None, officer=None):
     """Officers named as present who have filed no report on the incident (drafts do not count).
 
     Each row is annotated `overdue`: the incident is more than UOF_REPORT_OVERDUE_DAYS days old."""
-    qs = OfficerPresent.objects.annotate(filed=Exists(_filed())).filter(filed=False)
+    # One row per officer and incident, however many live reports name them.
+    first_naming = (OfficerPresent.objects.filter(incident_id=OuterRef("incident_id"), officer_id=OuterRef("officer_id"),
+                                                  named_by__deleted_at__isnull=True).order_by("pk").values("pk")[:1])
+    qs = (OfficerPresent.objects.filter(named_by__deleted_at__isnull=True)
+          .annotate(filed=Exists(_filed()), first=Subquery(first_naming)).filter(filed=False, pk=F("first")))
     if districts is not None:
         qs = qs.filter(incident__district__in=districts)
     if officer is not None:
@@ -78,7 +82,8 @@ def compliance(user, months: int = 12) -> list[dict]:
                                      deleted_at__isnull=True)
                .values_list("incident__district__name", "incident__occurred_date", "incident__occurred_time",
                             "incident_id", "officer_id", "status", "submitted_at"))
-    present = (OfficerPresent.objects.filter(incident__district__in=districts, incident__occurred_date__gte=start)
+    present = (OfficerPresent.objects.filter(incident__district__in=districts, incident__occurred_date__gte=start,
+                                             named_by__deleted_at__isnull=True)
                .values_list("incident__district__name", "incident__occurred_date", "incident_id", "officer_id"))
     expected: dict[tuple, set] = defaultdict(set)
     filed: dict[tuple, set] = defaultdict(set)

@@ -74,7 +74,8 @@ def compliance(request):
 @login_required
 def history(request, pk: int):
     report, _ = report_for(request, pk, "history")
-    audit_view(request, report, ["history"], detail="history")
+    shown = set(report.field_changes.values_list("field", flat=True))  # their old and new values are on the page
+    audit_view(request, report, ["history", *shown], detail="history")
     return render(request, "review/history.html", {
         "title": f"History of report {report.pk}", "report": report,
         "statuses": report.status_changes.select_related("by"),
