@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "uof.reports",
     "uof.review",
     "uof.audit",
+    "uof.stats",
     "uof.demo",
 ]
 

@@ -25,6 +25,7 @@ class Incident(models.Model):
     district = models.ForeignKey("organisations.District", null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="incidents")
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, help_text="Lets the statistics notice a changed date or place.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

@@ -23,7 +23,8 @@ def soft_delete(report: Report, by, reason: str) -> None:
         raise RecordingError("Give the reason for deleting this report", "reason")
     if report.deleted_at is not None:
         raise RecordingError("This report has already been deleted")
-    Report.objects.filter(pk=report.pk).update(deleted_at=timezone.now(), deleted_by=by, deletion_reason=reason)
+    now = timezone.now()
+    Report.objects.filter(pk=report.pk).update(deleted_at=now, deleted_by=by, deletion_reason=reason, updated_at=now)
     audit.record(by, AuditEvent.Action.DELETE, report, ["deleted_at"], detail="soft delete")
 
 
