@@ -1,7 +1,7 @@
 """The data dictionary, generated from the field declarations (never written by hand)."""
 from __future__ import annotations
 
-from .fieldset import FIELDS, PAGE_TITLES, VOCABULARIES
+from .fieldset import FIELDS, FIELDS_BY_NAME, PAGE_TITLES, VOCABULARIES
 from .tactics import GROUPS, TACTICS
 
 KIND_TEXT = {
@@ -37,6 +37,7 @@ def as_markdown() -> str:
                      f"{'yes' if f.national else 'local'} |")
     lines += ["| `tactics` | Tactics used, in order | Tactics used | ordered list of (tactic code, effective yes/no) "
               "| tactic | at least one besides tactical communication | | yes |", ""]
+    lines += _exports()
     for vocabulary in VOCABULARIES:
         lines += [f"## Vocabulary `{vocabulary.name}`: {vocabulary.label}", ""]
         if vocabulary.description:
@@ -50,3 +51,24 @@ def as_markdown() -> str:
             lines += [f"| `{o.code}` | {o.label} | {o.ho_category} | {_dates(o)} |" for o in vocabulary.options]
         lines.append("")
     return "\n".join(lines)
+
+
+def _exports() -> list[str]:
+    from uof.stats import export, service
+
+    lines = ["## Record-level export (`uof export records … --format csv`)", "",
+             "One row per counted report (submitted, returned or approved; never drafts or deleted reports). "
+             "Multi-valued answers are option codes joined with `|`. Private fields are never exported.", "",
+             "| column | meaning |", "|---|---|"]
+    for column in export.COLUMNS:
+        spec = FIELDS_BY_NAME.get(column)
+        meaning = export.DESCRIPTIONS.get(column) or (
+            f"{spec.label} ({KIND_TEXT[spec.kind]}{', vocabulary ' + spec.vocabulary.name if spec.vocabulary else ''})")
+        lines.append(f"| `{column}` | {meaning} |")
+    lines += ["", "## Statistics output (`uof stats … --format json|csv`)", "",
+              "JSON: `forces`, `period` (`label`, `from`, `to`), `previous_period`, `year_earlier` and `tables`, "
+              "each table with `key`, `title`, `unit` (the counting unit: report, incident, subject or tactic use), "
+              "`columns`, `rows`, `denominator` (what its percentages are of) and `notes`.", "",
+              f"CSV (long form, one line per cell): `{','.join(service.CSV_HEADER)}`; `row` joins the row's "
+              "label columns with ` / `.", ""]
+    return lines
