@@ -304,4 +304,8 @@ def every_table(sel: Selection, previous: Selection | None = None, year_earlier:
         multi_select(sel, "outcomes", "outcomes", "Outcomes"),
         perceived(sel, "age_band"), perceived(sel, "gender"), perceived(sel, "ethnicity"), perceived(sel, "health"),
         injuries(sel), recording(sel),
+        *home_office_tables(sel),
     ]
+
+
+from .home_office import home_office_tables  # noqa: E402  (it builds on the helpers above)
