@@ -10,6 +10,7 @@ from uof.organisations.models import Collaboration, Force
 
 from . import store as stores
 from .periods import Period
+from .rates import rates
 from .tables import Selection, Table, every_table
 
 
@@ -37,7 +38,9 @@ def statistics(forces: list[Force], period: Period, store=None) -> dict:
     def pick(p: Period) -> Selection:
         return Selection(store, store.select(slugs, p.start, p.end))
 
-    tables = every_table(pick(period), pick(period.previous()), pick(period.year_earlier()))
+    selection = pick(period)
+    tables = every_table(selection, pick(period.previous()), pick(period.year_earlier()))
+    tables.append(rates(selection, forces, period))
     return {"forces": slugs, "period": {"label": period.label, "from": period.start.isoformat(),
                                         "to": period.end.isoformat()},
             "previous_period": period.previous().label, "year_earlier": period.year_earlier().label,
