@@ -92,18 +92,19 @@ def decide(user, action: str, report) -> Decision:
         return Decision.NOT_FOUND
     if not (scope.superuser or is_author or force_id in scope.forces):
         return Decision.NOT_FOUND
-    if scope.superuser:
-        return Decision.ALLOW if action != "edit" or is_author else Decision.FORBIDDEN
-    supervises = force_id in scope.supervisor_forces and report.incident.district_id in scope.supervised
-    admin = force_id in scope.admin_forces
-    standards = force_id in scope.standards_forces
+    # A superuser holds every role everywhere, but the same rules of status apply.
+    supervises = scope.superuser or (force_id in scope.supervisor_forces
+                                     and report.incident.district_id in scope.supervised)
+    admin = scope.superuser or force_id in scope.admin_forces
+    standards = scope.superuser or force_id in scope.standards_forces
     submitted = report.status != "draft"
+    live = report.deleted_at is None  # a deleted report is frozen: it can be read, not changed
     allowed = {
-        "view": is_author or (submitted and (supervises or admin or standards)),
-        "edit": is_author and report.status in ("draft", "returned"),
-        "review": supervises and not is_author and report.status == "submitted",
-        "correct": submitted and not is_author and (supervises or admin) and report.status != "returned",
-        "delete": admin and not is_author,
+        "view": is_author or scope.superuser or (submitted and (supervises or admin or standards)),
+        "edit": live and is_author and report.status in ("draft", "returned"),
+        "review": live and supervises and not is_author and report.status == "submitted",
+        "correct": live and submitted and not is_author and (supervises or admin) and report.status != "returned",
+        "delete": live and submitted and admin and not is_author,
         "history": submitted and (supervises or admin or standards),
     }.get(action, False)
     return Decision.ALLOW if allowed else Decision.FORBIDDEN
@@ -114,6 +115,8 @@ def may(user, action: str) -> bool:
     scope = scope_of(user)
     if scope.user_id is None:
         return False
+    if action == "record":
+        return scope.own_force is not None  # a report needs the officer's force, superuser or not
     if scope.superuser:
         return True
     return {

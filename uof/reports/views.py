@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -108,6 +109,8 @@ def _answers(form: PageForm) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def new_report(request):
+    if not may(request.user, "record"):
+        raise PermissionDenied("Your account has no force, so it cannot record reports")
     form_class = selectors.page_form("references")
     if request.method == "GET":
         # A link from "Reports you owe" fills in the incident's references.
