@@ -50,3 +50,14 @@ def new_page(browser, live_server):
     for context in contexts:
         context.close()
     assert errors == [], f"browser console errors: {errors}"
+
+
+def sign_in(page, user, password: str | None = None) -> None:
+    """Sign in through the real sign-in page and wait for "My reports"."""
+    from uof.testing.fixtures import PASSWORD
+
+    page.goto("/accounts/login/")
+    page.fill("#username", user.username)
+    page.fill("#password", password or PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_url("**/reports/")

@@ -178,7 +178,7 @@ def test_bad_options_are_command_errors(officers, options, message):
 
 
 def test_a_date_that_is_not_a_date_is_a_command_error(officers):
-    with pytest.raises(CommandError, match="'2025-02-30' is not a date: use YYYY-MM-DD"):
+    with pytest.raises(CommandError, match="‘2025-02-30’ is not a date: use YYYY-MM-DD"):
         call_command("demo_data", reports=10, date_from="2025-02-30", date_to="2025-03-31")
 
 

@@ -2,17 +2,12 @@
 import pytest
 
 from uof.reports.models import Incident, Report
-from uof.testing.fixtures import PASSWORD, recent_day
+from uof.testing.browser import sign_in
+from uof.testing.fixtures import recent_day
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(page, user):
-    page.goto("/accounts/login/")
-    page.fill("#username", user.username)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url("**/reports/")
 
 
 def save(page):

@@ -7,18 +7,12 @@ from uof.audit.models import AuditEvent
 from uof.reports.models import Report
 from uof.reports.tests.helpers import login, start_report, walk_all
 from uof.review.models import FieldChange, StatusChange
-from uof.testing.fixtures import PASSWORD
+from uof.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 COMMENT = "Add the body-worn video reference of the second camera"
 
 
-def sign_in(page, user):
-    page.goto("/accounts/login/")
-    page.fill("#username", user.username)
-    page.fill("#password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_url("**/reports/")
 
 
 def complete_draft(org) -> Report:

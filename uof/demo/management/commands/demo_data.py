@@ -4,6 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from uof.cli_args import iso_date
 from uof.demo.generator import GenerationError, Generator, Plan
 from uof.organisations.models import Force
 from uof.reports.models import Report
@@ -16,13 +17,6 @@ def last_full_quarter(today: dt.date) -> tuple[dt.date, dt.date]:
     end = start - dt.timedelta(days=1)
     begin = dt.date(end.year, end.month - 2, 1)
     return begin, end
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"'{value}' is not a date: use YYYY-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -42,8 +36,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{Report.objects.count():,} reports already loaded: no demo data added")
             return
         default_from, default_to = last_full_quarter(timezone.localdate())
-        start = _date(date_from) if date_from else default_from
-        end = _date(date_to) if date_to else default_to
+        start = iso_date(date_from) if date_from else default_from
+        end = iso_date(date_to) if date_to else default_to
         if end < start:
             raise CommandError("--to must be on or after --from")
         if end > timezone.localdate():

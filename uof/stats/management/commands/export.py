@@ -1,8 +1,8 @@
-import datetime as dt
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from uof.cli_args import iso_date
 from uof.stats import export
 from uof.stats.periods import PeriodError, date_range, parse_period
 from uof.stats.service import ScopeError, forces_for
@@ -25,11 +25,11 @@ class Command(BaseCommand):
             if period and not (date_from or date_to):
                 chosen = parse_period(period)
             elif date_from and date_to and not period:
-                chosen = date_range(dt.date.fromisoformat(date_from), dt.date.fromisoformat(date_to))
+                chosen = date_range(iso_date(date_from), iso_date(date_to))
             else:
                 raise CommandError("Give either --period, or both --from and --to")
             slugs = [f.slug for f in forces_for(forces)]
-        except (PeriodError, ScopeError, ValueError) as error:
+        except (PeriodError, ScopeError) as error:
             raise CommandError(str(error)) from None
         if output:
             with open(output, "w", encoding="utf-8", newline="") as handle:

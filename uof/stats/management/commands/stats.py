@@ -1,16 +1,8 @@
-import datetime as dt
-
 from django.core.management.base import BaseCommand, CommandError
 
+from uof.cli_args import iso_date
 from uof.stats.periods import PeriodError, date_range, parse_period
 from uof.stats.service import ScopeError, as_csv, as_json, forces_for, statistics
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"‘{value}’ is not a date: use YYYY-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -32,7 +24,7 @@ class Command(BaseCommand):
             if period:
                 chosen = parse_period(period)
             elif date_from and date_to:
-                chosen = date_range(_date(date_from), _date(date_to))
+                chosen = date_range(iso_date(date_from), iso_date(date_to))
             else:
                 raise CommandError("Give --period, or both --from and --to")
             result = statistics(forces_for(forces, collaboration), chosen)
