@@ -12,5 +12,6 @@ urlpatterns = [
     path("reports/", include("uof.reports.urls")),
     path("review/", include("uof.review.urls")),
     path("audit/", include(("uof.audit.urls", "audit"))),
+    path("stats/", include("uof.stats.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -125,7 +125,21 @@ def may(user, action: str) -> bool:
         "compliance": bool(scope.supervised or scope.admin_forces or scope.standards_forces),
         "audit_log": bool(scope.standards_forces),
         "admin": bool(scope.admin_forces),
+        "statistics": bool(statistics_forces(user)),
     }.get(action, False)
+
+
+def statistics_forces(user) -> set[int]:
+    """Forces whose statistics the user may read: analysts (a collaboration analyst: all its
+    forces), force administrators and professional standards, for their own forces."""
+    from uof.organisations.models import Force
+
+    scope = scope_of(user)
+    if scope.user_id is None:
+        return set()
+    if scope.superuser:
+        return set(Force.objects.values_list("pk", flat=True))
+    return scope.analyst_forces | scope.admin_forces | scope.standards_forces
 
 
 def visible_reports(user, action: str = "view", queryset: QuerySet | None = None) -> QuerySet:

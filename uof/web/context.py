@@ -13,6 +13,8 @@ def navigation(request) -> dict:
         items.append(("review:queue", "Review", "review"))
     if may(user, "compliance"):
         items += [("review:missing", "Missing reports", "missing"), ("review:compliance", "Compliance", "compliance")]
+    if may(user, "statistics"):
+        items.append(("stats:index", "Statistics", "stats"))
     if may(user, "audit_log"):
         items.append(("audit:log", "Audit log", "audit"))
     overdue = missing_reports(officer=user).filter(overdue=True).count()

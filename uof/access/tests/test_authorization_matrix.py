@@ -64,6 +64,8 @@ GET  review:missing           - 302L 403  403  403  200  200  200  200  200  403
 GET  review:compliance        - 302L 403  403  403  200  200  200  200  200  403  200  200
 GET  audit:log                - 302L 403  403  403  403  403  403  403  403  403  200  200
 GET  admin:index              - 302A 302A 302A 302A 302A 302A 302A 200  200  302A 302A 200
+GET  stats:index              - 302L 403  403  403  403  403  403  200  200  200  200  200
+GET  stats:download           - 302L 403  403  403  403  403  403  200  200  200  200  200
 
 [submitted]
 GET  reports:view             P 302L 200  403  404  200  403  404  200  404  403  200  200

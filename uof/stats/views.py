@@ -1,0 +1,73 @@
+"""Statistics pages for analysts inside a force: every table, and the same data as CSV or JSON."""
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from uof.access.policy import may, statistics_forces
+from uof.audit import services as audit
+from uof.audit.models import AuditEvent
+from uof.organisations.models import Force
+
+from .periods import PeriodError, financial_year, parse_period
+from .service import as_csv, as_json, statistics
+
+
+def _periods() -> list[str]:
+    """The last eight quarters and the last two financial years, newest first."""
+    today = timezone.localdate()
+    first_year = today.year if today.month >= 4 else today.year - 1
+    quarter = parse_period(f"{first_year}/{(first_year + 1) % 100:02d}-Q{((today.month - 4) % 12) // 3 + 1}")
+    labels = []
+    for _ in range(8):
+        labels.append(quarter.label)
+        quarter = quarter.previous()
+    return labels + [financial_year(first_year).label, financial_year(first_year - 1).label]
+
+
+def _selection(request):
+    if not may(request.user, "statistics"):
+        raise PermissionDenied("Your role does not include statistics")
+    allowed = Force.objects.filter(pk__in=statistics_forces(request.user)).order_by("name")
+    slug = request.GET.get("force") or (allowed[0].slug if allowed else "")
+    force = next((f for f in allowed if f.slug == slug), None)
+    if force is None:
+        raise Http404("No such force")
+    periods = _periods()
+    label = request.GET.get("period") or periods[1]  # the last complete quarter
+    try:
+        period = parse_period(label)
+    except PeriodError as error:
+        raise Http404(str(error)) from None
+    return allowed, force, period, periods
+
+
+@login_required
+def index(request):
+    allowed, force, period, periods = _selection(request)
+    result = statistics([force], period)
+    audit.record(request.user, AuditEvent.Action.VIEW, None, ["statistics"], force_id=force.pk,
+                 detail=f"statistics {force.slug} {period.label}")
+    return render(request, "stats/index.html", {
+        "title": f"Statistics: {force.name}, {period.label}", "nav_active": "stats", "result": result,
+        "forces": allowed, "force": force, "period": period, "periods": periods,
+    })
+
+
+@login_required
+def download(request):
+    _, force, period, _ = _selection(request)
+    kind = request.GET.get("format", "csv")
+    if kind not in ("csv", "json"):
+        raise Http404("Formats: csv or json")
+    result = statistics([force], period)
+    body = as_csv(result) if kind == "csv" else as_json(result)
+    audit.record(request.user, AuditEvent.Action.EXPORT, None, ["statistics"], force_id=force.pk,
+                 detail=f"statistics {force.slug} {period.label} {kind}")
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8" if kind == "csv" else "application/json")
+    name = f"uof-{force.slug}-{period.label.replace('/', '-')}.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
