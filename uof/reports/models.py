@@ -25,7 +25,8 @@ class Incident(models.Model):
     district = models.ForeignKey("organisations.District", null=True, blank=True, on_delete=models.PROTECT,
                                  related_name="incidents")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True, help_text="Lets the statistics notice a changed date or place.")
+    updated_at = models.DateTimeField(auto_now=True, db_index=True,
+                                      help_text="Lets the statistics notice a changed date or place.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -72,7 +73,7 @@ class Report(models.Model):
     subject = models.ForeignKey(Subject, null=True, blank=True, on_delete=models.PROTECT, related_name="reports")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)  # the statistics look for changes by it
     submitted_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every save; guards concurrent edits.")
     # Soft deletion: the report stays, hidden from all but force administrators.
