@@ -80,42 +80,71 @@ def _tactic_rows(ced_detail: bool) -> list[TacticRow]:
     return rows
 
 
-def _per_report(sel: Selection, row: TacticRow) -> tuple[np.ndarray, np.ndarray]:
-    """(times reported, involved) for each report of the selection."""
+def _row_times(tactics: np.ndarray, ced: np.ndarray, row: TacticRow) -> np.ndarray:
+    """Times `row` was reported, for each (tactics bitmask, highest CED level) given."""
     if row.kind == "not_reported":
         comm = TACTIC_BIT["tactical_communication"]
         bits = np.uint64(((1 << len(TACTICS.options)) - 1) & ~(1 << comm))
-        involved = (sel.a["tactics"] & bits) == 0
-        return involved.astype(np.int64), involved
+        return ((tactics & bits) == 0).astype(np.int64)
     bits = 0
     for code in row.codes:
         bits |= 1 << TACTIC_BIT[code]
-    times = np.bitwise_count(sel.a["tactics"] & np.uint64(bits)).astype(np.int64)
+    times = np.bitwise_count(tactics & np.uint64(bits)).astype(np.int64)
     if row.ced_ranks:
-        times = times + np.isin(sel.a["ced"], row.ced_ranks)
-    return times, times > 0
+        times = times + np.isin(ced, row.ced_ranks)
+    return times
+
+
+class _Combos:
+    """Reports grouped by their combination of tactics (and highest CED level): a few hundred
+    combinations stand for a million reports, so each cross-tabulation is one count per
+    category followed by a small matrix product."""
+
+    def __init__(self, sel: Selection, rows: list[TacticRow]):
+        key = sel.a["tactics"] * np.uint64(8) + sel.a["ced"].astype(np.uint64)
+        unique, self.index = np.unique(key, return_inverse=True)
+        tactics, ced = unique // np.uint64(8), (unique % np.uint64(8)).astype(np.uint8)
+        self.times = np.stack([_row_times(tactics, ced, r) for r in rows]) if len(unique) else np.zeros((len(rows), 0))
+        self.size = len(unique)
+
+    def cells(self, mask: np.ndarray) -> np.ndarray:
+        """Times each row was reported among the reports picked by `mask`."""
+        counts = np.bincount(self.index[mask], minlength=self.size)
+        return self.times @ counts
+
+
+def _combos(sel: Selection, ced_detail: bool) -> tuple[list[TacticRow], _Combos]:
+    cache = sel.__dict__.setdefault("_home_office", {})
+    if ced_detail not in cache:
+        rows = _tactic_rows(ced_detail)
+        cache[ced_detail] = (rows, _Combos(sel, rows))
+    return cache[ced_detail]
 
 
 def table_1(sel: Selection) -> Table:
-    rows = []
-    for row in _tactic_rows(ced_detail=True):
-        times, involved = _per_report(sel, row)
-        rows.append([row.label, int(times.sum()), int(involved.sum())])
+    rows, combos = _combos(sel, ced_detail=True)
+    everyone = np.ones(sel.n, dtype=bool)
+    times = combos.cells(everyone)
+    counts = np.bincount(combos.index, minlength=combos.size)
+    involved = (combos.times > 0).astype(np.int64) @ counts
+    out = [[row.label, int(t), int(i)] for row, t, i in zip(rows, times, involved)]
     return Table("ho_table_1", "Table 1: Number of times tactics were used and number of incidents in which they "
                  "were used", UNIT, ["tactic", "number of times tactic reported", "number of incidents involving tactic"],
-                 rows, notes=[NOTE, "Tactics used in an incident are only counted once per incident.",
-                              "CED counts at its highest use per incident: drawn then fired appears under Fired only.",
-                              "The total excludes tactical communication and not reported tactic use."])
+                 out, notes=[NOTE, "Tactics used in an incident are only counted once per incident.",
+                             "CED counts at its highest use per incident: drawn then fired appears under Fired only.",
+                             "The total excludes tactical communication and not reported tactic use."])
 
 
 def _cross(sel: Selection, key: str, title: str, categories: list[tuple[str, np.ndarray]]) -> Table:
     """Tactic rows × categories: cells are times the tactic was reported in that category's reports."""
+    rows, combos = _combos(sel, ced_detail=False)
     columns = ["tactic"] + [label for label, _ in categories] + ["number of times tactic reported"]
-    rows = [["Total number of incidents involving group"] + [int(m.sum()) for _, m in categories] + [sel.n]]
-    for row in _tactic_rows(ced_detail=False):
-        times, _ = _per_report(sel, row)
-        rows.append([row.label] + [int(times[m].sum()) for _, m in categories] + [int(times.sum())])
-    return Table(key, title, UNIT, columns, rows, notes=[NOTE])
+    by_category = [combos.cells(mask) for _, mask in categories]
+    total = combos.cells(np.ones(sel.n, dtype=bool))
+    out = [["Total number of incidents involving group"] + [int(m.sum()) for _, m in categories] + [sel.n]]
+    for i, row in enumerate(rows):
+        out.append([row.label] + [int(cells[i]) for cells in by_category] + [int(total[i])])
+    return Table(key, title, UNIT, columns, out, notes=[NOTE])
 
 
 def _single(sel: Selection, column: str, not_reported: bool = True) -> list[tuple[str, np.ndarray]]:

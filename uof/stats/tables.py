@@ -111,23 +111,32 @@ def summary(sel: Selection, previous: Selection | None = None, year_earlier: Sel
 
 def places(sel: Selection) -> Table:
     store = sel.store
-    suite = sel.a["suite"]
-    suite_district = np.array([0] + [store.districts.index(s.district) for s in store.suites[1:]], dtype=np.int64)
-    place_district = np.where(suite > 0, suite_district[suite], sel.a["district"])
+    suite = sel.a["suite"].astype(np.int64)
+    district_at = {d.pk: i for i, d in enumerate(store.districts) if d is not None}
+    suite_district = np.array([0] + [district_at[s.district_id] for s in store.suites[1:]], dtype=np.int64)
+    place_district = np.where(suite > 0, suite_district[suite], sel.a["district"].astype(np.int64))
+    n_suites = len(store.suites)
+    # One pass: reports and distinct incidents for every (district, street-or-suite) place.
+    place = place_district * n_suites + suite
+    size = len(store.districts) * n_suites
+    reports = np.bincount(place, minlength=size)
+    pairs = np.unique(sel.a["incident"] * size + place) % size if sel.n else np.zeros(0, np.int64)
+    incidents = np.bincount(pairs, minlength=size)
+    district_pairs = np.unique(sel.a["incident"] * len(store.districts) + place_district) % len(store.districts) \
+        if sel.n else np.zeros(0, np.int64)
+    district_incidents = np.bincount(district_pairs, minlength=len(store.districts))
     totals = np.bincount(place_district, minlength=len(store.districts))
     rows = []
     for d in sorted(np.flatnonzero(totals), key=lambda d: (-totals[d], store.districts[d].name if d else "")):
         name = store.districts[d].name if d else "No district recorded"
-        in_district = place_district == d
-        street = in_district & (suite == 0)
-        rows.append([name, "street (outside custody)", int(street.sum()), sel.distinct_incidents(street),
-                     pct(int(street.sum()), sel.n)])
-        for s in sorted(set(suite[in_district].tolist()) - {0}):
-            here = suite == s
-            rows.append([name, store.suites[s].name, int(here.sum()), sel.distinct_incidents(here),
-                         pct(int(here.sum()), sel.n)])
-        rows.append([name, "district total", int(totals[d]), sel.distinct_incidents(in_district),
-                     pct(int(totals[d]), sel.n)])
+        street = d * n_suites
+        rows.append([name, "street (outside custody)", int(reports[street]), int(incidents[street]),
+                     pct(int(reports[street]), sel.n)])
+        for s_index in np.flatnonzero(reports[d * n_suites + 1:(d + 1) * n_suites]) + 1:
+            here = d * n_suites + s_index
+            rows.append([name, store.suites[s_index].name, int(reports[here]), int(incidents[here]),
+                         pct(int(reports[here]), sel.n)])
+        rows.append([name, "district total", int(totals[d]), int(district_incidents[d]), pct(int(totals[d]), sel.n)])
     return Table("places", "Use of force by district and custody suite", "report",
                  ["district", "place", "reports", "incidents", "share of all reports (%)"], rows,
                  f"share of all {sel.n:,} reports",
