@@ -217,6 +217,8 @@ def _read(places: tuple, where: str = "", params=()) -> dict[str, np.ndarray]:
         if kind == "packed":
             for column, shift in name:
                 arrays[column] = ((values >> shift) & 15).astype(dtypes[column])
+        elif name in ("force", "district", "suite"):
+            arrays[name] = values  # database ids: narrowed only once mapped to list positions below
         else:
             arrays[name] = values.astype(dtypes[name], copy=False)
         del values

@@ -178,3 +178,17 @@ def test_a_change_committed_late_is_still_seen(org, data, counted_builds):
     assert store["status"][np.flatnonzero(store["report"] == report.pk)[0]] == 3
     assert_same(store)
     assert counted_builds == [1]
+
+
+def test_large_database_ids_map_to_the_right_force(org):
+    """Ids above 255 must not wrap when narrowed to the one-byte force position (PostgreSQL
+    sequences keep growing, so real databases have large ids)."""
+    from .builders import incidents_with_reports, officers
+
+    big = Force.objects.create(pk=70_000, slug="zz-large", name="Zz Large", region="East")
+    district = District.objects.create(pk=90_000, force=big, code="far", name="Far")
+    incidents_with_reports(big, officers(big, 2), dt.date(2026, 4, 5), [{}, {}], district=district)
+    store = stores.build()
+    rows = store.select(["zz-large"])
+    assert rows.sum() == 2
+    assert {store.districts[d].name for d in store.arrays["district"][rows]} == {"Far"}
