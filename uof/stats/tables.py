@@ -44,9 +44,12 @@ class Selection:
 
     def __init__(self, store: Store, mask: np.ndarray):
         self.store = store
-        index = np.flatnonzero(mask)
-        self.a = {name: values[index] for name, values in store.arrays.items()}
-        self.n = len(index)
+        if mask.all():  # the whole copy (e.g. the national year): read it in place, no copies
+            self.a = dict(store.arrays)
+        else:
+            index = np.flatnonzero(mask)
+            self.a = {name: values[index] for name, values in store.arrays.items()}
+        self.n = len(self.a["report"])
         incident = self.a["incident"]
         self.first_of_incident = np.r_[True, incident[1:] != incident[:-1]] if self.n else np.zeros(0, bool)
         self.incidents = int(self.first_of_incident.sum())
