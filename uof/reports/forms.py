@@ -10,7 +10,7 @@ import datetime as dt
 
 from django import forms
 
-from .fieldset import FIELDS_BY_NAME, Field, fields_on
+from .fieldset import Field, fields_on
 from .validation import Places, Validator, fmt_date  # noqa: F401  (fmt_date is re-exported)
 
 
@@ -88,6 +88,3 @@ def page_form(page: str) -> type[PageForm]:
         _FORM_CLASSES[page] = type(f"{page.title()}PageForm", (PageForm,), attrs)
     return _FORM_CLASSES[page]
 
-
-def spec(name: str) -> Field:
-    return FIELDS_BY_NAME[name]

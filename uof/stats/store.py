@@ -94,12 +94,6 @@ class Store:
         return mask
 
 
-def current_stamp() -> tuple:
-    """Changes whenever a counted report could have changed (a full scan: `current()` no longer uses it)."""
-    latest = Report.objects.aggregate(r=Max("updated_at"), i=Max("incident__updated_at"))
-    return (Report.objects.count(), latest["r"], latest["i"])
-
-
 # --- reading rows --------------------------------------------------------------------------------
 
 def _quote(text: str) -> str:

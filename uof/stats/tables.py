@@ -150,7 +150,10 @@ def places(sel: Selection) -> Table:
 # --- tactics -------------------------------------------------------------------------------------
 
 def _tactic_rows(sel: Selection) -> list[list]:
-    """[group, HO tactic, reports involving it]; CED by its highest level per report."""
+    """[group, HO tactic, reports involving it]; CED by its highest level per report (computed once
+    per selection: the headline and the tactics table both need it)."""
+    if "_tactic_rows" in sel.__dict__:
+        return [list(r) for r in sel.__dict__["_tactic_rows"]]
     by_category: dict[tuple[str, str], list[str]] = {}
     for option in TACTICS.options:
         if option.extra.get("parent") == "CED":
@@ -160,7 +163,8 @@ def _tactic_rows(sel: Selection) -> list[list]:
     ced = sel.a["ced"]
     for rank, option in sorted(CED_LEVELS.items()):
         rows.append([GROUPS["less_lethal"], option.ho_category, int((ced == rank).sum())])
-    return rows
+    sel.__dict__["_tactic_rows"] = rows
+    return [list(r) for r in rows]
 
 
 def tactics(sel: Selection) -> Table:
