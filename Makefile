@@ -23,6 +23,7 @@ demo: setup
 	$(BIN)/uof load-organisations uof/demo/data/eastern.json
 	$(BIN)/uof demo-users
 	$(BIN)/uof demo-data --reports $(DEMO_REPORTS) --seed 1 --if-empty
+	$(BIN)/uof demo-publications
 
 run: demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (sign in with a demo login above)"

@@ -30,7 +30,11 @@ INSTALLED_APPS = [
     "uof.review",
     "uof.audit",
     "uof.stats",
+    "uof.publish",
     "uof.demo",
+    "rest_framework",
+    "drf_spectacular",
+    "uof.api",
 ]
 
 MIDDLEWARE = [
@@ -115,3 +119,36 @@ UOF_REPORT_OVERDUE_DAYS = int(os.environ.get("UOF_REPORT_OVERDUE_DAYS", "3"))
 UOF_AUDIT_DB_GUARD = os.environ.get("UOF_AUDIT_DB_GUARD", "1") == "1"
 UOF_REMINDER_FROM = os.environ.get("UOF_REMINDER_FROM", "use-of-force@uof.invalid")
 EMAIL_BACKEND = os.environ.get("UOF_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# The public data API (/api/v1/, uof/api/): read-only JSON, no sign-in, documented by OpenAPI.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],  # no browsable API
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "uof public use of force data API",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "DESCRIPTION": (
+        "Published police use of force figures: the same numbers as the public pages (/data/) and their "
+        "CSV and JSON downloads, read-only and without signing in. Each publication is an immutable "
+        "snapshot of one force's or collaboration's figures for a period; a correction is a new revision.\n\n"
+        "Disclosure control: small counts are withheld to protect identities. A withheld count is null in "
+        "a table's rows and its [row, column] (from 0) is listed in the table's `withheld`; a null that is "
+        "not listed there means nothing applies.\n\n"
+        "Licence: the data are published under the Open Government Licence v3.0 "
+        "(https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/).\n\n"
+        "Versioning: /api/v1/ is stable; a breaking change would be published as /api/v2/ beside it."),
+    "LICENSE": {"name": "Open Government Licence v3.0",
+                "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+}

@@ -13,5 +13,8 @@ urlpatterns = [
     path("review/", include("uof.review.urls")),
     path("audit/", include(("uof.audit.urls", "audit"))),
     path("stats/", include("uof.stats.urls")),
+    path("publish/", include("uof.publish.urls")),
+    path("data/", include("uof.publish.public_urls")),
+    path("api/v1/", include("uof.api.urls")),
     path("admin/", admin.site.urls),
 ]

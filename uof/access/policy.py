@@ -126,6 +126,7 @@ def may(user, action: str) -> bool:
         "audit_log": bool(scope.standards_forces),
         "admin": bool(scope.admin_forces),
         "statistics": bool(statistics_forces(user)),
+        "publish": bool(publishing_forces(user)),
     }.get(action, False)
 
 
@@ -140,6 +141,18 @@ def statistics_forces(user) -> set[int]:
     if scope.superuser:
         return set(Force.objects.values_list("pk", flat=True))
     return scope.analyst_forces | scope.admin_forces | scope.standards_forces
+
+
+def publishing_forces(user) -> set[int]:
+    """Forces whose figures the user may publish: analysts (a collaboration analyst: all its forces)."""
+    from uof.organisations.models import Force
+
+    scope = scope_of(user)
+    if scope.user_id is None:
+        return set()
+    if scope.superuser:
+        return set(Force.objects.values_list("pk", flat=True))
+    return set(scope.analyst_forces)
 
 
 def visible_reports(user, action: str = "view", queryset: QuerySet | None = None) -> QuerySet:

@@ -91,3 +91,14 @@ def parse_period(text: str) -> Period:
 
 def date_range(start: dt.date, end: dt.date) -> Period:
     return Period(start, end, f"{start.isoformat()} to {end.isoformat()}")
+
+
+def recent_periods(today: dt.date) -> list[str]:
+    """The last eight quarters (the current one first) and the last two financial years."""
+    first_year = today.year if today.month >= 4 else today.year - 1
+    quarter = _quarter_containing(today)
+    labels = []
+    for _ in range(8):
+        labels.append(quarter.label)
+        quarter = quarter.previous()
+    return labels + [financial_year(first_year).label, financial_year(first_year - 1).label]

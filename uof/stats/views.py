@@ -12,6 +12,7 @@ from uof.audit import services as audit
 from uof.audit.models import AuditEvent
 from uof.organisations.models import Force
 
+from . import home_office_return
 from .periods import PeriodError, financial_year, parse_period
 from .service import as_csv, as_json, statistics
 
@@ -70,4 +71,57 @@ def download(request):
     response = HttpResponse(body, content_type="text/csv; charset=utf-8" if kind == "csv" else "application/json")
     name = f"uof-{force.slug}-{period.label.replace('/', '-')}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+# --- the Home Office annual return -----------------------------------------------------------------
+
+def _return_request(request, default_kind: str):
+    """The choices of the return's form and what was asked: the forces the user may read (another
+    force: not found), the recent financial years, and the year and format asked for (or a problem)."""
+    if not may(request.user, "statistics"):
+        raise PermissionDenied("Your role does not include statistics")
+    allowed = list(Force.objects.filter(pk__in=statistics_forces(request.user)).order_by("name"))
+    slug = request.GET.get("force") or (allowed[0].slug if allowed else "")
+    force = next((f for f in allowed if f.slug == slug), None)
+    if force is None:
+        raise Http404("No such force")
+    years = home_office_return.recent_years()
+    label = request.GET.get("period") or years[1].label  # the last complete financial year
+    kind = request.GET.get("format") or default_kind
+    period, error = None, ""
+    try:
+        period = home_office_return.annual_period(label)
+        if kind not in home_office_return.FORMATS:
+            raise home_office_return.ReturnError(f"‘{kind}’ is not a format of the return: choose ODS or CSV")
+    except home_office_return.ReturnError as problem:
+        error = str(problem)
+    return {"forces": allowed, "force": force, "years": years, "current_year": years[0].label,
+            "period_label": label, "kind": kind, "period": period, "error": error}
+
+
+def _return_page(request, choices: dict):
+    """The form; a bad year or format is shown on it with status 400."""
+    return render(request, "stats/home_office_return.html", {
+        **choices, "title": "Home Office annual return", "nav_active": "stats", "has_errors": bool(choices["error"]),
+    }, status=400 if choices["error"] else 200)
+
+
+@login_required
+def home_office_return_form(request):
+    return _return_page(request, _return_request(request, "ods"))
+
+
+@login_required
+def home_office_return_download(request):
+    choices = _return_request(request, "csv")  # the bare URL gives text, like stats:download
+    if choices["error"]:
+        return _return_page(request, choices)
+    force, period, kind = choices["force"], choices["period"], choices["kind"]
+    result = home_office_return.build(force, period)
+    body = home_office_return.render(result, kind)
+    audit.record(request.user, AuditEvent.Action.EXPORT, None, ["statistics"], force_id=force.pk,
+                 detail=f"home office return {force.slug} {period.label} {kind}")
+    response = HttpResponse(body, content_type=home_office_return.FORMATS[kind])
+    response["Content-Disposition"] = f'attachment; filename="{result.filename(kind)}"'
     return response

@@ -4,8 +4,9 @@ from uof.access.policy import may
 
 def navigation(request) -> dict:
     user = request.user
+    public = ("public:index", "Published figures", "public")
     if not user.is_authenticated:
-        return {"nav_items": [], "missing_count": 0}
+        return {"nav_items": [public], "missing_count": 0}
     from uof.review.selectors import missing_reports
 
     items = [("reports:mine", "My reports", "mine"), ("reports:new", "Record use of force", "new")]
@@ -15,6 +16,9 @@ def navigation(request) -> dict:
         items += [("review:missing", "Missing reports", "missing"), ("review:compliance", "Compliance", "compliance")]
     if may(user, "statistics"):
         items.append(("stats:index", "Statistics", "stats"))
+    if may(user, "publish"):
+        items.append(("publish:index", "Publish", "publish"))
+    items.append(public)
     if may(user, "audit_log"):
         items.append(("audit:log", "Audit log", "audit"))
     overdue = missing_reports(officer=user).filter(overdue=True).count()

@@ -66,6 +66,29 @@ GET  audit:log                - 302L 403  403  403  403  403  403  403  403  403
 GET  admin:index              - 302A 302A 302A 302A 302A 302A 302A 200  200  302A 302A 200
 GET  stats:index              - 302L 403  403  403  403  403  403  200  200  200  200  200
 GET  stats:download           - 302L 403  403  403  403  403  403  200  200  200  200  200
+GET  stats:home_office_return - 302L 403  403  403  403  403  403  200  200  200  200  200
+GET  stats:home_office_return_download - 302L 403  403  403  403  403  403  200  200  200  200  200
+GET  publish:index            - 302L 403  403  403  403  403  403  403  403  200  403  200
+GET  publish:preview          - 302L 403  403  403  403  403  403  403  403  200  403  200
+GET  publish:publish          - 302L 405  405  405  405  405  405  405  405  405  405  405
+POST publish:publish          - 302L 403  403  403  403  403  403  403  403  302  403  302
+GET  public:index             - 200  200  200  200  200  200  200  200  200  200  200  200
+GET  public:dictionary        - 200  200  200  200  200  200  200  200  200  200  200  200
+GET  public:publication_dictionary - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  public:scope             - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  public:publication       - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  public:revision          - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  public:download          - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  api:root                 - 200  200  200  200  200  200  200  200  200  200  200  200
+GET  api:publications         - 200  200  200  200  200  200  200  200  200  200  200  200
+GET  api:scopes               - 200  200  200  200  200  200  200  200  200  200  200  200
+GET  api:schema               - 200  200  200  200  200  200  200  200  200  200  200  200
+GET  api:docs                 - 200  200  200  200  200  200  200  200  200  200  200  200
+GET  api:publication          - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  api:tables               - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  api:table                - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  api:records              - 404  404  404  404  404  404  404  404  404  404  404  404
+GET  api:not-found            - 404  404  404  404  404  404  404  404  404  404  404  404
 
 [submitted]
 GET  reports:view             P 302L 200  403  404  200  403  404  200  404  403  200  200
@@ -377,9 +400,23 @@ def post_data(name: str, variant: str, report: Report | None, user) -> dict:
     }.get(name, {})
 
 
+# Public routes that name a publication: nothing is published in these tests, so each is a 404 for
+# everyone (uof/api/tests and uof/publish/tests have them with published data).
+API_PUBLICATION = {"kind": "force", "scope": "cambridgeshire", "period": "2026-27-q1"}
+ROUTE_KWARGS = {"api:publication": API_PUBLICATION, "api:tables": API_PUBLICATION,
+                "api:table": {**API_PUBLICATION, "key": "summary"}, "api:records": API_PUBLICATION,
+                "api:not-found": {"unmatched": "no-such-address/"},
+                "public:scope": {"kind": "force", "slug": "cambridgeshire"},
+                "public:publication_dictionary": {"kind": "force", "slug": "cambridgeshire", "period": "2026-27-q1"},
+                "public:publication": {"kind": "force", "slug": "cambridgeshire", "period": "2026-27-q1"},
+                "public:revision": {"kind": "force", "slug": "cambridgeshire", "period": "2026-27-q1", "revision": 1},
+                "public:download": {"kind": "force", "slug": "cambridgeshire", "period": "2026-27-q1",
+                                    "table": "all", "fmt": "csv"}}
+
+
 def url_of(name: str, variant: str, report: Report | None) -> str:
     if report is None:
-        return reverse(name)
+        return reverse(name, kwargs=ROUTE_KWARGS.get(name))
     return reverse(name, args=[report.pk, variant] if name == "reports:page" else [report.pk])
 
 

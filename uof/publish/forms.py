@@ -1,0 +1,54 @@
+"""The analyst's choice of what to publish: scope, period and the disclosure rule."""
+from __future__ import annotations
+
+from django import forms
+
+from uof.stats.periods import PeriodError, parse_period
+
+from .disclosure import DEFAULT_THRESHOLD, Rule
+from .snapshot import PUBLIC_TABLES, REQUIRED_TABLES
+
+TABLE_LABELS = {
+    "places": "Districts and custody suites", "tactics": "Tactics", "subjects_age_band": "Age",
+    "subjects_gender": "Gender", "subjects_ethnicity": "Ethnicity", "subjects_health": "Health condition",
+    "injuries": "Injuries, assaults and threats", "locations": "Locations", "reasons": "Reasons",
+    "impact_factors": "Impact factors", "outcomes": "Outcomes", "recording": "Reports per incident",
+}
+
+
+class PublicationForm(forms.Form):
+    scope = forms.ChoiceField(label="Force or collaboration")
+    period = forms.ChoiceField(label="Period")
+    threshold = forms.IntegerField(label="Smallest count shown", min_value=2, max_value=100,
+                                   initial=DEFAULT_THRESHOLD,
+                                   help_text="Counts from 1 to one less than this are withheld.")
+    rounding = forms.TypedChoiceField(label="Rounding", coerce=int, initial=1,
+                                      choices=[(1, "None: exact counts"), (5, "To the nearest 5"),
+                                               (10, "To the nearest 10")])
+    small_force_counts = forms.BooleanField(
+        label="Show small force-wide counts of one characteristic (for example 'one led to a severe injury')",
+        required=False)
+    tables = forms.MultipleChoiceField(label="Tables", required=False, initial=list(TABLE_LABELS),
+                                       choices=[(k, TABLE_LABELS[k]) for k in PUBLIC_TABLES
+                                                if k not in REQUIRED_TABLES])
+    reason = forms.CharField(label="Why is it being revised?", required=False, max_length=2000,
+                             widget=forms.Textarea)
+
+    def __init__(self, *args, scopes: list[tuple[str, str]], periods: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = scopes
+        self.fields["period"].choices = [(p, p) for p in periods]
+
+    def clean_period(self):
+        try:
+            return parse_period(self.cleaned_data["period"])
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def rule(self) -> Rule:
+        data = self.cleaned_data
+        return Rule(threshold=data["threshold"], rounding=data["rounding"],
+                    small_force_counts=data["small_force_counts"])
+
+    def chosen_tables(self) -> list[str]:
+        return list(self.cleaned_data["tables"])

@@ -1,0 +1,275 @@
+"""The record-level open dataset: one row per report, safe to publish.
+
+No free text, names, references or body-worn video ids; the date becomes the month, the place
+the district. Two things make it safe:
+
+1. k-anonymity on the quasi-identifiers (district, month, age band, gender, ethnicity): columns are
+   generalised a step at a time (month -> quarter -> the period; age bands -> broad bands;
+   ethnicity -> White / ethnic minority; district and gender withheld), choosing the step that
+   leaves fewest rows in rare combinations, until few remain; the rows still in a combination
+   seen fewer than k (= the threshold) times lose all five values (`qi_withheld` = yes).
+2. It reveals nothing the tables withhold: a category whose count the tables withhold is shown
+   as [c] in the file (a flag column for a withheld tactic, reason … is [c] on every row).
+   What the file still tells a reader about the tables' cells is returned as `Fact`s, so that
+   disclosure control can check the tables and the file together (snapshot.build loops until
+   neither needs anything more withheld).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+from uof.organisations.models import District
+from uof.reports.tactics import GROUPS, TACTICS
+from uof.stats.codes import COLUMNS_BY_NAME
+from uof.stats.export import COLUMNS as EXPORT_COLUMNS, SEPARATOR, rows as export_rows
+
+from .cells import INF, R, CellId, Fact
+
+WITHHELD = "[c]"
+QI = ["district", "month", "age_band", "gender", "ethnicity"]
+SUPPRESSION_SHARE = 0.05  # generalise until at most this share of rows would need local suppression
+AGE_BROAD = {"Under 11 years": "Under 18", "11 - 17 years": "Under 18", "18 - 34 years": "18 to 49",
+             "35 - 49 years": "18 to 49", "50 - 64 years": "50 and over", "65 and over": "50 and over"}
+YES_NO_ROWS = {"officer_injured": "Officer injured", "officer_assaulted": "Officer intentionally assaulted",
+               "spat_at": "Officer spat at", "threatened_with_weapon": "Officer threatened with a weapon",
+               "assaulted_with_weapon": "Officer assaulted with a weapon"}
+MULTI = {"location_types": ("locations", "location"), "reasons": ("reasons", "reason"),
+         "impact_factors": ("impact_factors", "impact factor"), "outcomes": ("outcomes", "outcome")}
+
+
+def _ho(column: str, code: str) -> str:
+    if not code:
+        return "Not reported"
+    return next(o.ho_category for o in COLUMNS_BY_NAME[column].vocabulary.options if o.code == code)
+
+
+def _health(mental: str, physical: str) -> str:
+    if mental == "yes" and physical == "yes":
+        return "Physical and mental"
+    if mental == "yes":
+        return "Mental"
+    if physical == "yes":
+        return "Physical"
+    return "None" if (mental, physical) == ("no", "no") else "Not reported"
+
+
+TACTIC_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.ho_category}" for o in TACTICS.options
+              if o.extra.get("parent") != "CED"}
+CED_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.ho_category}" for o in TACTICS.options
+           if o.extra.get("parent") == "CED"}
+COMMUNICATION = {code for code, row in TACTIC_ROW.items() if row.startswith(GROUPS["communication"])}
+
+
+def source_rows(forces, start, end) -> list[dict]:
+    """Each counted report as the labels the tables use (true values, before any protection)."""
+    names = {(d.force.slug, d.code): d.name for d in District.objects.select_related("force")}
+    at = {c: i for i, c in enumerate(EXPORT_COLUMNS)}
+    out = []
+    for raw in export_rows([f.slug for f in forces], start, end):
+        def get(name):
+            return raw[at[name]]
+        tactics = set(filter(None, get("tactics").split(SEPARATOR)))
+        row = {"force": get("force"), "month": get("incident_date")[:7],
+               "district": names.get((get("force"), get("district")), "No district recorded"),
+               "age_band": _ho("age_band", get("age_band")), "gender": _ho("gender", get("gender")),
+               "ethnicity": _ho("ethnicity", get("ethnicity")),
+               "health": _health(get("mental_condition"), get("physical_condition")),
+               "subject_injured": {"yes": "yes", "no": "no", "unknown": "not known"}.get(get("subject_injured"), ""),
+               "subject_injury_level": get("subject_injury_level"),
+               "officer_injury_level": get("officer_injury_level"),
+               "ced_highest": CED_ROW[get("ced_highest")].split(" / ", 1)[1] if get("ced_highest") else "",
+               "tactics": {TACTIC_ROW[t] for t in tactics if t in TACTIC_ROW}}
+        for column in YES_NO_ROWS:
+            row[column] = get(column)
+        for column in MULTI:
+            row[column] = {_ho(column, c) for c in get(column).split(SEPARATOR) if c}
+        out.append(row)
+    return out
+
+
+# --- what each released column says about the tables' cells -------------------------------------
+
+def _single_columns(cells: set[CellId]) -> dict[str, dict[str, dict[CellId, float]]]:
+    """Single-valued non-identifying columns: value -> the cells whose sum it counts."""
+    inj = "injuries"
+
+    def c(label):
+        return (inj, label, "reports")
+    health = {label: {("subjects_health", label, "reports"): 1} for label in
+              ("Mental", "Physical", "Physical and mental", "None", "Not reported")}
+    out = {
+        "health": health,
+        "subject_injured": {v: {c(f"Person injured: {v}"): 1} for v in ("yes", "no", "not known")},
+        "subject_injury_level": {**{v: {c(f"Person injury: {v}"): 1} for v in ("minor", "severe", "death")},
+                                 "": {c("Person injured: no"): 1, c("Person injured: not known"): 1}},
+        "officer_injury_level": {**{v: {c(f"Officer injury: {v}"): 1} for v in ("minor", "severe")},
+                                 "": {R: 1, c("Officer injured"): -1}},
+        "ced_highest": {**{label.split(" / ", 1)[1]: {("tactics", label, "reports involving tactic"): 1}
+                           for label in CED_ROW.values()},
+                        "": {R: 1, **{("tactics", label, "reports involving tactic"): -1 for label in CED_ROW.values()}}},
+    }
+    for column, label in YES_NO_ROWS.items():
+        out[column] = {"yes": {c(label): 1}, "no": {R: 1, c(label): -1}}
+    return {k: v for k, v in out.items() if all(cell in cells for e in v.values() for cell in e)}
+
+
+def _qi_cells(column: str, label: str) -> CellId | None:
+    if column == "district":
+        return ("places", f"{label} / district total", "reports")
+    table = {"age_band": "subjects_age_band", "gender": "subjects_gender", "ethnicity": "subjects_ethnicity"}
+    return (table[column], label, "reports") if column in table else None
+
+
+def _generalise(column: str, level: int, value: str, period_label: str) -> str:
+    if value == WITHHELD or level == 0:
+        return value
+    if column == "month":
+        if level == 1:
+            year, month = int(value[:4]), int(value[5:7])
+            first = year if month >= 4 else year - 1
+            return f"{first}/{(first + 1) % 100:02d}-Q{((month - 4) % 12) // 3 + 1}"
+        return period_label
+    if column == "age_band" and level == 1:
+        return AGE_BROAD.get(value, value)
+    if column == "ethnicity" and level == 1:
+        return value if value in ("White", "Not reported") else "Ethnic minority"
+    return WITHHELD
+
+
+LEVELS = {"district": 1, "month": 2, "age_band": 2, "gender": 1, "ethnicity": 2}
+
+
+def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], threshold: int, period_label: str,
+            collaboration: bool) -> tuple[str, list[Fact]]:
+    """The CSV text of the open dataset and the facts it gives about the tables' cells."""
+    k = threshold
+    # Categories the tables withhold become [c] before anything else.
+    qi_values = []
+    for row in rows:
+        values = {}
+        for column in QI:
+            cell = _qi_cells(column, row[column])
+            values[column] = WITHHELD if cell in withheld else row[column]
+        qi_values.append(values)
+    levels = {c: 0 for c in QI}
+
+    def combos(levels):
+        keys = [tuple(_generalise(c, levels[c], v[c], period_label) for c in QI) for v in qi_values]
+        counts = Counter(keys)
+        return keys, sum(n for n in counts.values() if n < k)
+    keys, rare = combos(levels)
+    while rare > max(k, SUPPRESSION_SHARE * len(rows)):
+        options = [c for c in QI if levels[c] < LEVELS[c]]
+        if not options:
+            break
+        best = min(options, key=lambda c: (combos({**levels, c: levels[c] + 1})[1], QI.index(c)))
+        levels[best] += 1
+        keys, rare = combos(levels)
+    counts = Counter(keys)
+    suppressed = {i for i, key in enumerate(keys) if counts[key] < k}
+    if 0 < len(suppressed) < k:  # the withheld rows themselves must be at least k
+        for key, _ in sorted(counts.items(), key=lambda kv: (kv[1], kv[0])):
+            if len(suppressed) >= k:
+                break
+            suppressed |= {i for i, other in enumerate(keys) if other == key}
+    flag_columns = _flag_columns(cells)
+    singles = _single_columns(cells)
+    shown_single = {column: {v for v, e in values.items() if not any(c in withheld for c in e)}
+                    for column, values in singles.items()}
+    header = (["force"] if collaboration else []) + QI + ["qi_withheld"] + list(singles) + \
+        [name for name, _, _ in flag_columns]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    released = []
+    for i, row in enumerate(rows):
+        line = {"force": row["force"], "qi_withheld": "yes" if i in suppressed else "no"}
+        for column, value in zip(QI, keys[i]):
+            line[column] = WITHHELD if i in suppressed else value
+        for column in singles:
+            line[column] = row[column] if row[column] in shown_single[column] else WITHHELD
+        for name, family, label in flag_columns:
+            cell = _flag_cell(family, label)
+            line[name] = WITHHELD if cell in withheld else ("1" if label in row[family] else "0")
+        released.append(line)
+        writer.writerow([line[h] for h in header])
+    facts = _facts(rows, released, levels, suppressed, singles, shown_single, flag_columns, withheld, cells,
+                   period_label, collaboration)
+    return out.getvalue(), facts
+
+
+def _flag_columns(cells: set[CellId]) -> list[tuple[str, str, str]]:
+    """(column name, family, table row label) for every multi-valued category the tables have."""
+    out = [(f"tactic: {label.split(' / ', 1)[1]}", "tactics", label) for label in TACTIC_ROW.values()]
+    for column, (table, prefix) in MULTI.items():
+        for label in dict.fromkeys(o.ho_category for o in COLUMNS_BY_NAME[column].vocabulary.options):
+            out.append((f"{prefix}: {label}", column, label))
+    out = list(dict.fromkeys(out))
+    return [x for x in out if _flag_cell(x[1], x[2]) in cells]
+
+
+def _flag_cell(family: str, label: str) -> CellId:
+    if family == "tactics":
+        return ("tactics", label, "reports involving tactic")
+    return (MULTI[family][0], label, "reports")
+
+
+def _facts(rows, released, levels, suppressed, singles, shown_single, flag_columns, withheld, cells, period_label,
+           collaboration) -> list[Fact]:
+    facts: list[Fact] = []
+    n_sup = len(suppressed)
+
+    def between(terms: dict[CellId, float], low: float, high: float):
+        terms = {c: k for c, k in terms.items() if c in cells}
+        if terms:
+            facts.append(Fact(tuple(terms.items()), low, high))
+    facts.append(Fact(((R, 1),), len(rows), len(rows)))  # the file has one row per report
+    for column in ("district", "age_band", "gender", "ethnicity"):
+        groups: dict[str, set[str]] = {}
+        for row, line in zip(rows, released):
+            if line["qi_withheld"] == "no":
+                groups.setdefault(line[column], set()).add(row[column])
+        for shown, members in groups.items():
+            # [c] also covers the locally withheld rows, whose categories a reader cannot tell
+            seen = sum(1 for line in released if line[column] == shown and line["qi_withheld"] == "no")
+            terms = {_qi_cells(column, m): 1 for m in members if _qi_cells(column, m)}
+            between(terms, seen, seen + n_sup)
+    if collaboration:
+        by_force: dict[str, set[str]] = {}
+        for row in rows:
+            by_force.setdefault(row["force"], set()).add(row["district"])
+        for force, districts in by_force.items():
+            n = sum(1 for row in rows if row["force"] == force)
+            between({_qi_cells("district", d): 1 for d in districts}, n, n)
+    for column, values in singles.items():
+        counts = Counter(line[column] for line in released)
+        for value, expression in values.items():
+            if value in shown_single[column]:
+                between(expression, counts[value], counts[value])
+        hidden: dict[CellId, float] = {}
+        for value, expression in values.items():
+            if value not in shown_single[column]:
+                for c, k in expression.items():
+                    hidden[c] = hidden.get(c, 0) + k
+        if counts[WITHHELD]:
+            between(hidden, counts[WITHHELD], counts[WITHHELD])
+    for family in {f for _, f, _ in flag_columns}:
+        columns = [(name, label) for name, f, label in flag_columns if f == family]
+        hidden = [_flag_cell(family, label) for _, label in columns if _flag_cell(family, label) in withheld]
+        if family == "tactics":  # Taser counts by its level, in its own column
+            hidden += [("tactics", label, "reports involving tactic") for label in CED_ROW.values()
+                       if ("tactics", label, "reports involving tactic") in withheld]
+        if not hidden:
+            continue
+        shown = [name for name, label in columns if _flag_cell(family, label) not in withheld
+                 and not (family == "tactics" and label.startswith(GROUPS["communication"]))]
+        none_cell = ("tactics", "Not reported / No tactic recorded", "reports involving tactic") \
+            if family == "tactics" else (MULTI[family][0], "None recorded", "reports")
+        no_shown_flag = sum(1 for line in released if all(line[n] != "1" for n in shown)
+                            and (family != "tactics" or line.get("ced_highest") in ("", WITHHELD, None)))
+        # rows with no shown flag are either "none" or have only withheld flags
+        between({**{c: 1 for c in hidden}, none_cell: 1}, no_shown_flag, INF)
+        between({none_cell: 1}, 0, no_shown_flag)
+    return facts

@@ -1,0 +1,61 @@
+"""How a snapshot is laid out on the dashboard: which chart each section draws from which table.
+
+Charts and table views read the same snapshot tables, so a chart never shows a figure the
+table does not (withheld counts are drawn as [c], never as 0)."""
+from __future__ import annotations
+
+from .snapshot import table_by_key
+
+# section id, heading, table key, which rows (None: all but totals), value column
+SECTIONS = [
+    ("places", "Where force was used", "places", "district total", "reports"),
+    ("tactics", "Tactics used", "tactics", None, "reports involving tactic"),
+    ("age", "Age (as perceived by the officer)", "subjects_age_band", None, "reports"),
+    ("gender", "Gender (as perceived by the officer)", "subjects_gender", None, "reports"),
+    ("ethnicity", "Ethnicity (as perceived by the officer)", "subjects_ethnicity", None, "reports"),
+    ("health", "Health condition (as perceived by the officer)", "subjects_health", None, "reports"),
+    ("injuries", "Injuries, assaults and threats", "injuries", None, "reports"),
+    ("locations", "Location", "locations", None, "reports"),
+    ("reasons", "Reasons for using force", "reasons", None, "reports"),
+    ("impact_factors", "Impact factors", "impact_factors", None, "reports"),
+    ("outcomes", "Outcomes", "outcomes", None, "reports"),
+    ("recording", "Reports per incident and review status", "recording", None, "count"),
+]
+LEAVE_OUT = ("Total / ", "Less lethal weapons / CED non-discharge", "Less lethal weapons / CED discharge")
+
+
+def _bars(table: dict, rows: str | None, column: str) -> tuple[list[str], list]:
+    at = table["columns"].index(column)
+    labels_end = at if table["key"] != "recording" else 1
+    labels, values = [], []
+    for i, row in enumerate(table["rows"]):
+        name = " / ".join(str(x) for x in row[:labels_end])
+        if rows is not None and row[1] != rows:
+            continue
+        if rows is None and name.startswith(LEAVE_OUT):
+            continue
+        labels.append(row[0] if rows is not None else (row[1] if table["key"] == "tactics" else name))
+        values.append(None if [i, at] in table["withheld"] else row[at])
+    return labels, values
+
+
+def sections(content: dict, trend: list | None = None) -> list[dict]:
+    from .charts import bar_chart, line_chart
+
+    out = []
+    for section, heading, key, rows, column in SECTIONS:
+        table = table_by_key(content, key)
+        if table is None:
+            continue
+        labels, values = _bars(table, rows, column)
+        unit = "incident and report (as stated per row)" if key == "recording" else table["unit"].split(" (")[0]
+        out.append({"id": section, "heading": heading, "table": table, "unit": unit,
+                    "chart": bar_chart(f"chart-{section}", heading, unit, labels, values)})
+    if trend and len(trend) > 1:
+        periods = [label for label, _ in trend]
+        series = {m: [h.get(m) for _, h in trend] for m in ("reports", "incidents")}
+        out.append({"id": "trend", "heading": "Across published periods", "table": None, "unit": "report and incident",
+                    "chart": line_chart("chart-trend", "Reports and incidents across published periods",
+                                        "report and incident", periods, series),
+                    "trend": trend})
+    return out

@@ -1,0 +1,89 @@
+"""What the previous revision of a publication tells a reader, for disclosure control.
+
+A reader has both revisions. Between them only the reports added, changed or removed since the
+previous one was published can differ, so each count moved by at most that many (a report's
+tactic uses by at most one per tactic). The attacker is told that number (a reader would not be:
+assuming they know it makes the check stricter), the previous revision's shown counts and the
+relations between its cells, and links each cell to its counterpart now.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from uof.reports.tactics import TACTICS
+
+from .cells import COUNT_COLUMNS, DERIVED_ROWS, INF, LABEL_COLUMNS, TACTIC_TOTAL_ROW, TU, CellId, Fact, grid
+
+PREFIX = "previous revision: "
+
+
+@dataclass(frozen=True)
+class Previous:
+    content: dict
+    true_cells: list  # [[table, row, column, value], ...]
+    reports_changed: int
+    file_facts: list = ()  # its record-level file's facts, as stored (see facts_to_json)
+
+
+def facts_to_json(facts: list[Fact]) -> list:
+    return [[[[*c, k] for c, k in f.terms], None if f.lo == -INF else f.lo, None if f.hi == INF else f.hi]
+            for f in facts]
+
+
+def facts_from_json(data) -> list[Fact]:
+    return [Fact(tuple((tuple(t[:3]), t[3]) for t in terms), -INF if lo is None else lo, INF if hi is None else hi)
+            for terms, lo, hi in data]
+
+
+def _earlier(cell: CellId) -> CellId:
+    return (PREFIX + cell[0], cell[1], cell[2])
+
+
+def _label(key: str, row: list) -> str:
+    return " / ".join(str(x) for x in row[:LABEL_COLUMNS.get(key, 1)])
+
+
+def previous_facts(previous: Previous, now: set[CellId]) -> list[Fact]:
+    values = {tuple(c[:3]): c[3] for c in previous.true_cells}
+    tables = []
+    for table in previous.content["tables"]:
+        rows = []
+        for row in table["rows"]:
+            label = _label(table["key"], row)
+            rows.append([values.get((table["key"], label, column), value)
+                         if column in COUNT_COLUMNS.get(table["key"], ()) and label not in DERIVED_ROWS else value
+                         for column, value in zip(table["columns"], row)])
+        tables.append(SimpleNamespace(key=table["key"], columns=table["columns"], rows=rows))
+    earlier = grid(tables)
+    facts = [Fact(tuple((_earlier(c), k) for c, k in f.terms), f.lo, f.hi)
+             for f in earlier.facts + facts_from_json(previous.file_facts)]
+    rounding = previous.content["rule"].get("rounding", 1)
+    for table in previous.content["tables"]:
+        for i, row in enumerate(table["rows"]):
+            label = _label(table["key"], row)
+            for j, column in enumerate(table["columns"]):
+                if column not in COUNT_COLUMNS.get(table["key"], ()) or label in DERIVED_ROWS or [i, j] in table["withheld"]:
+                    continue
+                shown = row[j]
+                low, high = (shown, shown) if rounding <= 1 else (max(0, shown - rounding / 2), shown + rounding / 2)
+                facts.append(Fact(((_earlier((table["key"], label, column)), 1),), low, high))
+    per_report = len(TACTICS.options)
+    for cell in values:
+        if cell in now:
+            bound = previous.reports_changed * (per_report if cell == TU or cell[1] == TACTIC_TOTAL_ROW else 1)
+            facts.append(Fact(((cell, 1), (_earlier(cell), -1)), -bound, bound))
+    return facts
+
+
+def previously_withheld(previous: Previous, threshold: int, small_force_counts: bool) -> list[CellId]:
+    """The previous revision's protected counts (by this rule) that it withheld: a revision must not
+    give them away either."""
+    values = {tuple(c[:3]): c[3] for c in previous.true_cells}
+    hidden = set()
+    for table in previous.content["tables"]:
+        for i, j in table["withheld"]:
+            row = table["rows"][i]
+            hidden.add((table["key"], _label(table["key"], row), table["columns"][j]))
+    return sorted(_earlier(c) for c in hidden if 0 < values.get(c, 0) < threshold
+                  and (c[0] == "places" or not small_force_counts))

@@ -1,0 +1,100 @@
+"""Writes: publishing a snapshot, and publishing a revision of one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from uof.audit import services as audit
+from uof.audit.models import AuditEvent
+from uof.organisations.models import Collaboration, Force
+from uof.reports.models import Report
+from uof.stats.periods import Period
+
+from .disclosure import Rule
+from .models import Publication
+from .revisions import Previous
+from .snapshot import Snapshot, build, changes_between
+
+
+class PublishError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str  # "force" or "collaboration"
+    slug: str
+    name: str
+    forces: tuple[Force, ...]
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "slug": self.slug, "name": self.name, "forces": [f.slug for f in self.forces]}
+
+
+def scope_for(kind: str, slug: str) -> Scope:
+    if kind == Publication.Scope.COLLABORATION:
+        group = Collaboration.objects.filter(slug=slug).first()
+        if group is None:
+            raise PublishError(f"Unknown collaboration: {slug}")
+        return Scope(kind, slug, group.name, tuple(group.forces.order_by("name")))
+    force = Force.objects.filter(slug=slug).first()
+    if force is None:
+        raise PublishError(f"Unknown force: {slug}")
+    return Scope(Publication.Scope.FORCE, slug, force.name, (force,))
+
+
+def period_slug(period: Period) -> str:
+    return slugify(period.label.replace("/", "-"))
+
+
+def latest(scope: Scope, period: Period) -> Publication | None:
+    return (Publication.objects.filter(scope_kind=scope.kind, scope_slug=scope.slug, period_slug=period_slug(period))
+            .order_by("-revision").first())
+
+
+def preview(scope: Scope, period: Period, rule: Rule, tables: list[str] | None = None) -> Snapshot:
+    """The snapshot exactly as it would be published now (nothing is saved)."""
+    return build(scope.as_dict(), list(scope.forces), period, rule, tables, _previous(scope, period))
+
+
+def _previous(scope: Scope, period: Period) -> Previous | None:
+    """The revision this one would replace, with how many reports changed since it was published."""
+    item = latest(scope, period)
+    if item is None:
+        return None
+    since = item.published_at
+    # Drafts never count; a report submitted, corrected, moved or deleted since then may have changed figures.
+    changed = (Report.objects.filter(incident__force__in=scope.forces).exclude(status="draft")
+               .filter(Q(updated_at__gte=since) | Q(incident__updated_at__gte=since)).count())
+    return Previous(item.content, item.true_cells, changed, item.file_facts)
+
+
+@transaction.atomic
+def publish(user, scope: Scope, period: Period, rule: Rule, tables: list[str] | None = None,
+            reason: str = "") -> Publication:
+    """Publish the figures; if this scope and period are already published, as a new revision."""
+    previous = latest(scope, period)
+    if previous is not None and not reason.strip():
+        raise PublishError(f"{scope.name}, {period.label} is already published (revision {previous.revision}): "
+                           f"say why it is being revised")
+    earlier = _previous(scope, period)
+    snapshot = build(scope.as_dict(), list(scope.forces), period, rule, tables, earlier)
+    content = snapshot.content
+    changes = changes_between(previous.content, content) if previous else []
+    reports = next(t for t in content["tables"] if t["key"] == "summary")["rows"][0][2]
+    publication = Publication.objects.create(
+        scope_kind=scope.kind, scope_slug=scope.slug, scope_name=scope.name, period_label=period.label,
+        period_slug=period_slug(period), date_from=period.start, date_to=period.end,
+        revision=previous.revision + 1 if previous else 1, revision_of=previous, rule=content["rule"],
+        content=content, changes=changes, reason=reason.strip(), reports_counted=reports or 0,
+        records_csv=snapshot.records_csv, true_cells=snapshot.true_cells, file_facts=snapshot.file_facts,
+        reports_changed=earlier.reports_changed if earlier else 0,
+        published_at=timezone.now(), published_by=user)
+    publication.forces.set(scope.forces)
+    audit.record(user, AuditEvent.Action.PUBLISH, None, ["publication"], force_id=scope.forces[0].pk,
+                 detail=f"published {scope.slug} {period.label} revision {publication.revision}")
+    return publication

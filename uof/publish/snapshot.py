@@ -1,0 +1,206 @@
+"""What a publication shows: the statistics tables with disclosure control applied.
+
+One function (`build`) makes the whole public snapshot as plain data; the dashboard, the CSV and
+JSON files, the API and the written summary all render from it, so they cannot disagree.
+Withheld counts are None and listed in the table's `withheld` ([row, column] pairs); every
+percentage is worked out again from the counts as shown (rounded or withheld), so none of them
+reveals a withheld count.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from uof.stats.service import statistics
+
+from .cells import COUNT_COLUMNS, DERIVED_ROWS, LABEL_COLUMNS, I, R, S, grid, row_label
+from .disclosure import Rule, rounded, withhold
+from .opendata import release, source_rows
+from .revisions import Previous, facts_to_json, previous_facts, previously_withheld
+from .summary import period_text, summary_paragraphs
+
+# The tables a publication can contain, in the order the public reads them.
+PUBLIC_TABLES = ["summary", "places", "tactics", "subjects_age_band", "subjects_gender", "subjects_ethnicity",
+                 "subjects_health", "injuries", "locations", "reasons", "impact_factors", "outcomes", "recording"]
+REQUIRED_TABLES = ["summary"]
+LICENCE = {"name": "Open Government Licence v3.0",
+           "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
+WITHHELD = "[c]"
+RECORDS_WITHHELD = ("No record-level file is published for this period: it is only published with exact counts "
+                    "and when the number of reports is at least the threshold.")
+
+
+def pct(part, whole) -> float | None:
+    return round(100.0 * part / whole, 1) if part is not None and whole else None
+
+
+@dataclass
+class Snapshot:
+    content: dict  # everything public, as shown
+    records_csv: str  # the record-level open dataset ("" when none may be published)
+    true_cells: list  # internal: [[table, row, column, exact count], ...] behind the shown ones
+    file_facts: list  # internal: what the record-level file tells a reader (facts_to_json)
+
+
+def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = None,
+          previous: Previous | None = None) -> Snapshot:
+    """The public snapshot of these forces' figures for the period (nothing is saved). With
+    `previous` (the revision it replaces), disclosure control also checks the two together."""
+    wanted = [k for k in PUBLIC_TABLES if k in REQUIRED_TABLES or tables is None or k in tables]
+    result = statistics(forces, period)
+    source = [t for t in result["tables"] if t.key in wanted]
+    cells = grid(source)
+    # The record-level file is published only with exact counts and when the number of reports is
+    # shown (the file has one row per report); it hides whatever the tables withhold, and the two
+    # are checked together.
+    records, rows = None, None
+    if rule.rounding <= 1 and cells.values.get(R, 0) >= rule.threshold:
+        rows = source_rows(forces, period.start, period.end)
+
+    earlier = previous_facts(previous, set(cells.values)) if previous else []
+
+    def other_facts(hidden):
+        nonlocal records
+        if rows is None:
+            return earlier
+        records = release(rows, hidden, set(cells.values), rule.threshold, period.label, scope["kind"] != "force")
+        return records[1] + earlier
+    before = previously_withheld(previous, rule.threshold, rule.small_force_counts) if previous else []
+    withheld = withhold(cells, rule, other_facts, before)
+    shown = {c: (None if c in withheld else rounded(v, rule)) for c, v in cells.values.items()}
+    public = [_public_table(t, shown, rule) for t in source]
+    content = {
+        "scope": scope,
+        "period": {**result["period"], "text": period_text(result["period"])},
+        "previous_period": result["previous_period"], "year_earlier": result["year_earlier"],
+        "rule": {**rule.as_dict(), "tables": wanted}, "rule_text": rule.describe(),
+        "tables": public,
+        "withheld_cells": sum(len(t["withheld"]) for t in public),
+        "licence": LICENCE,
+        "source": f"{scope['name']}: use of force reports recorded in uof, counted by the date of the incident "
+                  f"(UK time).",
+        "prepared_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+    content["summary"] = summary_paragraphs(content)
+    content["records"] = {"published": records is not None, "rows": cells.values.get(R, 0) if records else 0,
+                          "columns": records[0].split("\n", 1)[0].split(",") if records else [],
+                          "why_not": "" if records else RECORDS_WITHHELD}
+    return Snapshot(content, records[0] if records else "", [[*c, v] for c, v in cells.values.items()],
+                    facts_to_json(records[1]) if records else [])
+
+
+def _public_table(table, shown: dict, rule: Rule) -> dict:
+    key = table.key
+    counts = COUNT_COLUMNS[key]
+    total = {"reports": shown.get(R), "incidents": shown.get(I), "subjects": shown.get(S)}
+    rows, withheld = [], []
+    for row in table.rows:
+        label = row_label(table, row)
+        out = list(row)
+        for j, column in enumerate(table.columns):
+            if column in counts and label not in DERIVED_ROWS:
+                cell = (key, label, column)
+                out[j] = shown.get(cell) if cell in shown else row[j]
+                if cell in shown and shown[cell] is None:
+                    withheld.append([len(rows), j])
+        _derive(key, table.columns, label, out, total)
+        rows.append(out)
+    if key == "places":
+        rows, withheld = _largest_districts_first(table.columns, rows, withheld)
+    denominator = table.denominator
+    if "reports" in denominator or "subjects" in denominator or "incidents" in denominator:
+        denominator = _denominator(key, total)
+    return {"key": key, "title": table.title, "unit": table.unit, "columns": list(table.columns), "rows": rows,
+            "withheld": withheld, "denominator": denominator, "notes": list(table.notes)}
+
+
+def _largest_districts_first(columns: list[str], rows: list, withheld: list) -> tuple[list, list]:
+    """District blocks ordered by their total as shown (withheld ones last, by name): ordering by the
+    true totals would tell a reader where a withheld total lies."""
+    reports = columns.index("reports")
+    hidden = {tuple(x) for x in withheld}
+    blocks: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        blocks.setdefault(row[0], []).append(i)
+
+    def order(item):
+        district, indexes = item
+        total = rows[indexes[-1]][reports]
+        return (total is None, -(total or 0), district)
+    new_rows, new_withheld = [], []
+    for _, indexes in sorted(blocks.items(), key=order):
+        for i in indexes:
+            new_withheld += [[len(new_rows), j] for j in range(len(columns)) if (i, j) in hidden]
+            new_rows.append(rows[i])
+    return new_rows, new_withheld
+
+
+def _derive(key: str, columns: list[str], label: str, out: list, total: dict) -> None:
+    """Percentages and ratios worked out again from the counts as shown."""
+    at = {c: i for i, c in enumerate(columns)}
+    if key == "summary":
+        if label in DERIVED_ROWS:
+            reports, incidents = total["reports"], total["incidents"]
+            out[at["count"]] = round(reports / incidents, 2) if reports is not None and incidents else None
+            return
+        count, previous, year = out[at["count"]], out[at["previous period"]], out[at["a year earlier"]]
+        out[at["change (%)"]] = pct(count - previous, previous) if None not in (count, previous) else None
+        out[at["change on a year (%)"]] = pct(count - year, year) if None not in (count, year) else None
+        return
+    for column, index in at.items():
+        if not column.startswith("share"):
+            continue
+        if key == "recording":
+            unit = out[at["unit"]]
+            out[index] = pct(out[at["count"]], total["incidents" if unit == "incident" else "reports"])
+        elif key == "tactics" and label.startswith("Total / "):
+            out[index] = None
+        elif "subjects" in column:
+            out[index] = pct(out[at["subjects"]], total["subjects"])
+        else:
+            count_column = "reports" if "reports" in at else next(c for c in COUNT_COLUMNS[key] if c in at)
+            out[index] = pct(out[at[count_column]], total["reports"])
+
+
+def _denominator(key: str, total: dict) -> str:
+    def n(x):
+        return "[c]" if x is None else f"{x:,}"
+    if key == "recording":
+        return f"incident rows: share of {n(total['incidents'])} incidents; report rows: share of " \
+               f"{n(total['reports'])} reports"
+    if key.startswith("subjects_"):
+        return f"shares of all {n(total['reports'])} reports and of all {n(total['subjects'])} subjects"
+    if key == "summary":
+        return "change is a percentage of the earlier period's count"
+    return f"share of all {n(total['reports'])} reports"
+
+
+def table_by_key(content: dict, key: str) -> dict | None:
+    return next((t for t in content["tables"] if t["key"] == key), None)
+
+
+def changes_between(before: dict, after: dict) -> list[dict]:
+    """Shown figures that differ between two snapshots (withheld shown as [c]); a table only in
+    one of them is one line."""
+    def cells(content):
+        out = {}
+        for table in content["tables"]:
+            hidden = {tuple(x) for x in table["withheld"]}
+            labels = LABEL_COLUMNS.get(table["key"], 1)
+            for i, row in enumerate(table["rows"]):
+                label = " / ".join(str(x) for x in row[:labels])
+                for j, column in enumerate(table["columns"]):
+                    if column in COUNT_COLUMNS.get(table["key"], ()) and label not in DERIVED_ROWS:
+                        out[(table["key"], table["title"], label, column)] = WITHHELD if (i, j) in hidden else row[j]
+        return out
+    old, new = cells(before), cells(after)
+    old_tables = {t["key"]: t["title"] for t in before["tables"]}
+    new_tables = {t["key"]: t["title"] for t in after["tables"]}
+    lines = [{"table": title, "row": "(whole table)", "column": "", "before": "–", "after": "added"}
+             for key, title in new_tables.items() if key not in old_tables]
+    lines += [{"table": title, "row": "(whole table)", "column": "", "before": "published", "after": "removed"}
+              for key, title in old_tables.items() if key not in new_tables]
+    both = set(old_tables) & set(new_tables)
+    keys = [k for k in old if k[0] in both] + [k for k in new if k[0] in both and k not in old]
+    return lines + [{"table": k[1], "row": k[2], "column": k[3], "before": old.get(k, "–"), "after": new.get(k, "–")}
+                    for k in keys if old.get(k) != new.get(k)]
