@@ -20,10 +20,10 @@ import csv
 import io
 from collections import Counter
 
-from uof.organisations.models import District
+import numpy as np
+
 from uof.reports.tactics import GROUPS, TACTICS
 from uof.stats.codes import COLUMNS_BY_NAME
-from uof.stats.export import COLUMNS as EXPORT_COLUMNS, SEPARATOR, rows as export_rows
 
 from .cells import INF, R, CellId, Fact
 
@@ -62,29 +62,56 @@ CED_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.ho_category}" for o in TACT
 COMMUNICATION = {code for code, row in TACTIC_ROW.items() if row.startswith(GROUPS["communication"])}
 
 
-def source_rows(forces, start, end) -> list[dict]:
-    """Each counted report as the labels the tables use (true values, before any protection)."""
-    names = {(d.force.slug, d.code): d.name for d in District.objects.select_related("force")}
-    at = {c: i for i, c in enumerate(EXPORT_COLUMNS)}
+def source_rows(forces, start, end, store=None) -> list[dict]:
+    """Each counted report as the labels the tables use (true values, before any protection), read
+    from the statistics' analytical copy, so the file and the tables count exactly the same rows."""
+    import datetime as dt
+
+    from uof.stats import store as stores
+    from uof.stats.codes import TACTIC_BIT
+
+    store = store or stores.current()
+    a = store.arrays
+    index = np.flatnonzero(store.select([f.slug for f in forces], start, end))
+    options = {name: COLUMNS_BY_NAME[name].vocabulary.options for name in COLUMNS_BY_NAME}
+
+    def label(name: str, code: int) -> str:
+        return options[name][code - 1].ho_category if code else "Not reported"
+
+    def answer(name: str, code: int) -> str:
+        return options[name][code - 1].code if code else ""
+
+    bits = {code: 1 << bit for code, bit in TACTIC_BIT.items()}
+    tactic_labels = {}
+    multi_labels = {name: {} for name in MULTI}
+    ced = {o.extra["ced_rank"]: o.ho_category for o in TACTICS.options if o.extra.get("parent") == "CED"}
     out = []
-    for raw in export_rows([f.slug for f in forces], start, end):
-        def get(name):
-            return raw[at[name]]
-        tactics = set(filter(None, get("tactics").split(SEPARATOR)))
-        row = {"force": get("force"), "month": get("incident_date")[:7],
-               "district": names.get((get("force"), get("district")), "No district recorded"),
-               "age_band": _ho("age_band", get("age_band")), "gender": _ho("gender", get("gender")),
-               "ethnicity": _ho("ethnicity", get("ethnicity")),
-               "health": _health(get("mental_condition"), get("physical_condition")),
-               "subject_injured": {"yes": "yes", "no": "no", "unknown": "not known"}.get(get("subject_injured"), ""),
-               "subject_injury_level": get("subject_injury_level"),
-               "officer_injury_level": get("officer_injury_level"),
-               "ced_highest": CED_ROW[get("ced_highest")].split(" / ", 1)[1] if get("ced_highest") else "",
-               "tactics": {TACTIC_ROW[t] for t in tactics if t in TACTIC_ROW}}
+    for i in index.tolist():
+        mask = int(a["tactics"][i])
+        if mask not in tactic_labels:
+            tactic_labels[mask] = {TACTIC_ROW[c] for c, b in bits.items() if mask & b and c in TACTIC_ROW}
+        district = int(a["district"][i])
+        row = {"force": store.forces[int(a["force"][i])].slug,
+               "month": dt.date.fromordinal(int(a["day"][i])).strftime("%Y-%m"),
+               "district": store.districts[district].name if district else "No district recorded",
+               "age_band": label("age_band", a["age_band"][i]), "gender": label("gender", a["gender"][i]),
+               "ethnicity": label("ethnicity", a["ethnicity"][i]),
+               "health": _health(answer("mental_condition", a["mental_condition"][i]),
+                                 answer("physical_condition", a["physical_condition"][i])),
+               "subject_injured": {"yes": "yes", "no": "no", "unknown": "not known"}.get(
+                   answer("subject_injured", a["subject_injured"][i]), ""),
+               "subject_injury_level": answer("subject_injury_level", a["subject_injury_level"][i]),
+               "officer_injury_level": answer("officer_injury_level", a["officer_injury_level"][i]),
+               "ced_highest": ced.get(int(a["ced"][i]), ""),
+               "tactics": tactic_labels[mask]}
         for column in YES_NO_ROWS:
-            row[column] = get(column)
+            row[column] = answer(column, a[column][i])
         for column in MULTI:
-            row[column] = {_ho(column, c) for c in get(column).split(SEPARATOR) if c}
+            value = int(a[column][i])
+            known = multi_labels[column]
+            if value not in known:
+                known[value] = {o.ho_category for k, o in enumerate(options[column]) if value & (1 << k)}
+            row[column] = known[value]
         out.append(row)
     return out
 
@@ -154,9 +181,12 @@ def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], thresho
             values[column] = WITHHELD if cell in withheld else row[column]
         qi_values.append(values)
     levels = {c: 0 for c in QI}
+    # Every column's values at every level, worked out once: the search below tries many levels.
+    general = {c: [[_generalise(c, level, v[c], period_label) for v in qi_values] for level in range(LEVELS[c] + 1)]
+               for c in QI}
 
     def combos(levels):
-        keys = [tuple(_generalise(c, levels[c], v[c], period_label) for c in QI) for v in qi_values]
+        keys = list(zip(*(general[c][levels[c]] for c in QI)))
         counts = Counter(keys)
         return keys, sum(n for n in counts.values() if n < k)
     keys, rare = combos(levels)
