@@ -9,13 +9,16 @@ Reading: one SQL query turns every single-choice answer into its code with a CAS
 bitmask with a correlated subquery, so the database does the mapping and Python only turns
 chunks of a few integers per row into numpy arrays; multi-select answers come as JSON text and
 are mapped through a cache (a few hundred distinct values). About 10 s for 1,000,000 reports on
-SQLite (docs/benchmarks.md).
+SQLite (docs/benchmarks.md). The copy also keeps what every selection would otherwise work out
+again (encoding.py): each row's combination codes (tactics, multi-select answers) and whether it
+is the first row of its incident, subject and place; about half a second more.
 
 Freshness: `current()` does not rebuild the whole copy when a report changes. It keeps a
 watermark (the last `updated_at` seen on reports and incidents, the number and highest id of
 reports, the places) and patches in only the incidents whose reports or incident row changed
-since: their rows are read again and merged in incident order. A place added or renamed, or a
-report removed from the database outright, still means a full rebuild. Looking for changes
+since: their rows are read again and merged in incident order (and only they are encoded, new
+combinations appended to the dictionaries). A place added or renamed, or a report removed from
+the database outright, still means a full rebuild. Looking for changes
 scans `updated_at`, which has no index: about 0.45 s at 1,000,000 reports on SQLite, 0.08 s
 with an index on Report.updated_at and Incident.updated_at.
 """
@@ -34,6 +37,7 @@ from uof.organisations.models import CustodySuite, District, Force
 from uof.reports.models import Incident, Report
 from uof.reports.tactics import TACTICS
 
+from . import encoding as encodings
 from .codes import COLUMNS, COLUMNS_BY_NAME, TACTIC_BIT
 
 COUNTED = ("submitted", "returned", "approved")
@@ -71,6 +75,13 @@ class Store:
     built_at: dt.datetime | None = None
     _force_index: dict = field(default_factory=dict, repr=False)
     watermark: Watermark | None = field(default=None, repr=False)
+    encoding: encodings.Encoding | None = field(default=None, repr=False)  # see encoding.py
+
+    def encoded(self) -> encodings.Encoding:
+        """The combination codes and first-row flags of every row (built with the copy)."""
+        if self.encoding is None:
+            self.encoding = encodings.build(self.arrays, self.districts, self.suites)
+        return self.encoding
 
     def __len__(self) -> int:
         return len(self.arrays["report"])
@@ -290,7 +301,7 @@ def build() -> Store:
     watermark = _start_watermark(_places_key(places))
     arrays = _read(places)
     return Store(arrays, *places, stamp=(watermark.reports, watermark.max_report, watermark.since),
-                 built_at=timezone.now(), watermark=watermark)
+                 built_at=timezone.now(), watermark=watermark, encoding=encodings.build(arrays, *places[1:]))
 
 
 def refresh(store: Store) -> Store:
@@ -316,16 +327,19 @@ def refresh(store: Store) -> Store:
     moved = np.isin(store.arrays["report"], np.fromiter(changed_reports, np.int64, len(changed_reports)))
     incidents |= set(store.arrays["incident"][moved].tolist())
     watermark = _watermark(key, counts["n"], max(old.max_report, counts["top"] or 0), old.since, seen)
-    arrays = _patch(store.arrays, places, sorted(incidents))
+    arrays, keep, at, fresh = _patch(store.arrays, places, sorted(incidents))
+    encoding = encodings.patched(store.encoded(), store.arrays, keep, at, fresh, len(store.suites))
     return Store(arrays, store.forces, store.districts, store.suites,
                  stamp=(watermark.reports, watermark.max_report, watermark.since), built_at=timezone.now(),
-                 watermark=watermark)
+                 watermark=watermark, encoding=encoding)
 
 
-def _patch(arrays: dict[str, np.ndarray], places: tuple, incidents: list[int]) -> dict[str, np.ndarray]:
-    """`arrays` with every row of these incidents read again from the database, in incident order."""
+def _patch(arrays: dict[str, np.ndarray], places: tuple, incidents: list[int]) -> tuple:
+    """`arrays` with every row of these incidents read again from the database, in incident order;
+    with the rows kept, where the fresh rows went among them (as `np.insert` puts them) and the fresh rows."""
     if not incidents:
-        return arrays
+        return arrays, np.ones(len(arrays["report"]), dtype=bool), np.zeros(0, np.int64), \
+            {name: values[:0] for name, values in arrays.items()}
     ids = np.array(incidents, dtype=np.int64)
     fresh_parts = [_read(places, f"AND r.incident_id IN ({', '.join(['%s'] * len(batch))})", batch)
                    for batch in (incidents[i:i + IN_BATCH] for i in range(0, len(incidents), IN_BATCH))]
@@ -333,7 +347,8 @@ def _patch(arrays: dict[str, np.ndarray], places: tuple, incidents: list[int]) -
     order = np.lexsort((fresh["report"], fresh["incident"]))
     keep = ~np.isin(arrays["incident"], ids)
     at = np.searchsorted(arrays["incident"][keep], fresh["incident"][order])
-    return {name: np.insert(values[keep], at, fresh[name][order]) for name, values in arrays.items()}
+    fresh = {name: values[order] for name, values in fresh.items()}
+    return {name: np.insert(values[keep], at, fresh[name]) for name, values in arrays.items()}, keep, at, fresh
 
 
 _CACHE: dict[str, Store] = {}

@@ -1,13 +1,19 @@
-"""Every table of the statistics layer, computed from the analytical copy for one selection.
+"""Every table of the statistics layer, computed from the analytical copy for a selection.
 
 Each table states its counting unit (report, incident, subject, tactic use) and what its
 percentages are of. A report is one officer's use of force on one person in one incident (the
 Home Office's "incident" up to 2019/20); an incident is one event however many officers and
 people; a subject is one person in one incident; a tactic use is one tactic on one report
 (counted once per report, Taser at its highest level).
+
+Every table function takes a `Selection` (selection.py) and returns one `Table` per output of
+the selection: one for a single force or collaboration, one per force (and the national total)
+for `tables_by_force`. The counts come as matrices (outputs × categories) from one `bincount`
+each; only the rows are built per output.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -16,9 +22,13 @@ from uof.reports.fieldset import FIELDS_BY_NAME
 from uof.reports.tactics import GROUPS, TACTICS
 
 from .codes import COLUMNS_BY_NAME, TACTIC_BIT
+from .crossing import by_tactics, multi_by_tactics
+from .selection import Selection, dot
 from .store import Store
 
 CED_LEVELS = {o.extra["ced_rank"]: o for o in TACTICS.options if "ced_rank" in o.extra}
+
+__all__ = ["Selection", "Table", "every_table", "tables_by_force", "tables_by_group"]
 
 
 @dataclass
@@ -39,165 +49,171 @@ def pct(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
-class Selection:
-    """The rows of one selection (forces and period), with the counts every table shares."""
-
-    def __init__(self, store: Store, mask: np.ndarray):
-        self.store = store
-        if mask.all():  # the whole copy (e.g. the national year): read it in place, no copies
-            self.a = dict(store.arrays)
-        else:
-            index = np.flatnonzero(mask)
-            self.a = {name: values[index] for name, values in store.arrays.items()}
-        self.n = len(self.a["report"])
-        incident = self.a["incident"]
-        self.first_of_incident = np.r_[True, incident[1:] != incident[:-1]] if self.n else np.zeros(0, bool)
-        self.incidents = int(self.first_of_incident.sum())
-        subject = self.a["subject"]
-        self.first_of_subject = np.zeros(self.n, bool)
-        if self.n:
-            self.first_of_subject[np.unique(subject, return_index=True)[1]] = True
-        self.subjects = int(self.first_of_subject.sum())
-
-    def distinct_incidents(self, rows: np.ndarray) -> int:
-        """Distinct incidents among the rows picked by a boolean mask."""
-        picked = self.a["incident"][rows]
-        return int(len(np.unique(picked))) if len(picked) else 0
-
-    def has_any(self, column: str, codes) -> np.ndarray:
-        """Rows whose multi-select `column` includes any of the option codes."""
-        index = {o.code: i for i, o in enumerate(COLUMNS_BY_NAME[column].vocabulary.options)}
-        bits = 0
-        for code in codes:
-            bits |= 1 << index[code]
-        return (self.a[column] & np.uint32(bits)) != 0
-
-    def tactic_rows(self, codes) -> np.ndarray:
-        bits = 0
-        for code in codes:
-            bits |= 1 << TACTIC_BIT[code]
-        return (self.a["tactics"] & np.uint64(bits)) != 0
+def shares(counts: np.ndarray, wholes: np.ndarray) -> list[list]:
+    """pct(part, whole) of every count, per output (counts: outputs × rows; wholes: per output):
+    the same arithmetic (IEEE division of the same floats) and the same rounding."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = (100.0 * counts.astype(np.float64) / np.asarray(wholes, dtype=np.float64)[:, None]).tolist()
+    return [[round(x, 1) for x in row] if whole else [None] * len(row)
+            for row, whole in zip(ratios, np.asarray(wholes).tolist())]
 
 
 # --- headline ------------------------------------------------------------------------------------
 
-def headline_counts(sel: Selection) -> dict[str, int]:
-    return {"reports": sel.n, "incidents": sel.incidents, "subjects": sel.subjects,
-            "tactic uses": tactic_uses(_tactic_rows(sel))}
+def headline_counts(sel: Selection) -> list[dict[str, int]]:
+    """Reports, incidents, subjects and tactic uses of each output."""
+    uses = _tactic_uses(sel)
+    return [{"reports": r, "incidents": i, "subjects": s, "tactic uses": u} for r, i, s, u in
+            zip(sel.reports.tolist(), sel.incident_counts.tolist(), sel.subject_counts.tolist(), uses.tolist())]
 
 
-def tactic_uses(rows: list[list]) -> int:
-    """Tactic uses: each tactic once per report (Taser at its highest level), without tactical communication."""
-    return int(sum(n for group, _, n in rows if group != GROUPS["communication"]))
-
-
-def summary(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None) -> Table:
-    now = headline_counts(sel)
-    before = headline_counts(previous) if previous is not None else {}
-    last_year = headline_counts(year_earlier) if year_earlier is not None else {}
+def summary(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None) -> list[Table]:
     units = {"reports": "report", "incidents": "incident", "subjects": "subject", "tactic uses": "tactic use"}
-    rows = []
-    for measure, value in now.items():
-        prev, year = before.get(measure), last_year.get(measure)
-        rows.append([measure, units[measure], value, prev, pct(value - prev, prev) if prev else None, year,
-                     pct(value - year, year) if year else None])
-    rows.append(["reports per incident", "report", round(sel.n / sel.incidents, 2) if sel.incidents else None,
-                 None, None, None, None])
-    return Table("summary", "Headline figures", "as stated per row",
-                 ["measure", "unit", "count", "previous period", "change (%)", "a year earlier", "change on a year (%)"],
-                 rows, "change is a percentage of the earlier period's count",
-                 ["A single use of force may be recorded several times if more than one officer was there: "
-                  "reports count officers' accounts, incidents count events."])
+    empty = [{}] * sel.outputs
+    befores = headline_counts(previous) if previous is not None else empty
+    last_years = headline_counts(year_earlier) if year_earlier is not None else empty
+    out = []
+    for now, before, last_year in zip(headline_counts(sel), befores, last_years):
+        rows = []
+        for measure, value in now.items():
+            prev, year = before.get(measure), last_year.get(measure)
+            rows.append([measure, units[measure], value, prev, pct(value - prev, prev) if prev else None, year,
+                         pct(value - year, year) if year else None])
+        reports, incidents = now["reports"], now["incidents"]
+        rows.append(["reports per incident", "report", round(reports / incidents, 2) if incidents else None,
+                     None, None, None, None])
+        out.append(Table("summary", "Headline figures", "as stated per row",
+                         ["measure", "unit", "count", "previous period", "change (%)", "a year earlier",
+                          "change on a year (%)"], rows, "change is a percentage of the earlier period's count",
+                         ["A single use of force may be recorded several times if more than one officer was there: "
+                          "reports count officers' accounts, incidents count events."]))
+    return out
 
 
 # --- places --------------------------------------------------------------------------------------
 
-def places(sel: Selection) -> Table:
-    store = sel.store
-    suite = sel.a["suite"].astype(np.int64)
-    district_at = {d.pk: i for i, d in enumerate(store.districts) if d is not None}
-    suite_district = np.array([0] + [district_at[s.district_id] for s in store.suites[1:]], dtype=np.int64)
-    place_district = np.where(suite > 0, suite_district[suite], sel.a["district"].astype(np.int64))
+def places(sel: Selection) -> list[Table]:
+    """Reports and distinct incidents by street (per district) and custody suite, and per district."""
+    store, encoding = sel.store, sel.encoding
     n_suites = len(store.suites)
-    # One pass: reports and distinct incidents for every (district, street-or-suite) place.
-    place = place_district * n_suites + suite
-    size = len(store.districts) * n_suites
-    reports = np.bincount(place, minlength=size)
-    pairs = np.unique(sel.a["incident"] * size + place) % size if sel.n else np.zeros(0, np.int64)
-    incidents = np.bincount(pairs, minlength=size)
-    district_pairs = np.unique(sel.a["incident"] * len(store.districts) + place_district) % len(store.districts) \
-        if sel.n else np.zeros(0, np.int64)
-    district_incidents = np.bincount(district_pairs, minlength=len(store.districts))
-    totals = np.bincount(place_district, minlength=len(store.districts))
-    rows = []
-    for d in sorted(np.flatnonzero(totals), key=lambda d: (-totals[d], store.districts[d].name if d else "")):
-        name = store.districts[d].name if d else "No district recorded"
-        street = d * n_suites
-        rows.append([name, "street (outside custody)", int(reports[street]), int(incidents[street]),
-                     pct(int(reports[street]), sel.n)])
-        for s_index in np.flatnonzero(reports[d * n_suites + 1:(d + 1) * n_suites]) + 1:
-            here = d * n_suites + s_index
-            rows.append([name, store.suites[s_index].name, int(reports[here]), int(incidents[here]),
-                         pct(int(reports[here]), sel.n)])
-        rows.append([name, "district total", int(totals[d]), int(district_incidents[d]), pct(int(totals[d]), sel.n)])
-    return Table("places", "Use of force by district and custody suite", "report",
-                 ["district", "place", "reports", "incidents", "share of all reports (%)"], rows,
-                 f"share of all {sel.n:,} reports",
-                 ["Reports in a custody suite count under the suite's district.",
-                  "Incidents are distinct events; an incident spanning street and custody counts in each place."])
+    counts = sel.base()  # outputs × place × first of (incident, place) × of (incident, district) × …
+    # Every district has a place (its street): sums over each district's places, in district order.
+    order = np.argsort(encoding.place_district, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(encoding.place_district[order]) != 0])
+    reports = counts.sum(axis=(2, 3, 4, 5))
+    incidents = counts[:, :, 1].sum(axis=(2, 3, 4))
+    totals = np.add.reduceat(reports[:, order], starts, axis=1)
+    district_incidents = np.add.reduceat(counts[:, :, :, 1].sum(axis=(2, 3, 4))[:, order], starts, axis=1)
+    suites_of: dict[int, list[int]] = {}
+    for s, d in enumerate(encoding.place_district[1:n_suites].tolist(), start=1):
+        suites_of.setdefault(d, []).append(s)
+    names = [d.name if d else "" for d in store.districts]
+    out = []
+    for o in range(sel.outputs):
+        n = int(sel.reports[o])
+        here, seen, total, total_incidents = (x[o].tolist() for x in (reports, incidents, totals, district_incidents))
+        rows = []
+        for d in sorted(np.flatnonzero(totals[o]).tolist(), key=lambda d: (-total[d], names[d])):
+            name = names[d] if d else "No district recorded"
+            street = n_suites + d
+            rows.append([name, "street (outside custody)", here[street], seen[street], pct(here[street], n)])
+            for s in suites_of.get(d, ()):
+                if here[s]:
+                    rows.append([name, store.suites[s].name, here[s], seen[s], pct(here[s], n)])
+            rows.append([name, "district total", total[d], total_incidents[d], pct(total[d], n)])
+        out.append(Table("places", "Use of force by district and custody suite", "report",
+                         ["district", "place", "reports", "incidents", "share of all reports (%)"], rows,
+                         f"share of all {n:,} reports",
+                         ["Reports in a custody suite count under the suite's district.",
+                          "Incidents are distinct events; an incident spanning street and custody counts in each "
+                          "place."]))
+    return out
 
 
 # --- tactics -------------------------------------------------------------------------------------
 
-def _tactic_rows(sel: Selection) -> list[list]:
-    """[group, HO tactic, reports involving it]; CED by its highest level per report (computed once
-    per selection: the headline and the tactics table both need it)."""
-    if "_tactic_rows" in sel.__dict__:
-        return [list(r) for r in sel.__dict__["_tactic_rows"]]
+def tactic_counts(sel: Selection) -> np.ndarray:
+    """Reports by output and tactic combination (shared by several tables)."""
+    if "tactics" not in sel._cache:
+        sel._cache["tactics"] = sel.tally("tactics")
+    return sel._cache["tactics"]
+
+
+def _tactic_rows(sel: Selection) -> tuple[list[tuple[str, str]], np.ndarray]:
+    """[(group, HO tactic)] and the reports involving each, by output; CED by its highest level per report."""
+    if "tactic rows" in sel._cache:
+        return sel._cache["tactic rows"]
+    values = sel.encoding.dictionaries["tactics"].values
+    bits, ced = values["tactics"], values["ced"]
     by_category: dict[tuple[str, str], list[str]] = {}
     for option in TACTICS.options:
         if option.extra.get("parent") == "CED":
             continue
         by_category.setdefault((GROUPS[option.extra["group"]], option.ho_category), []).append(option.code)
-    rows = [[group, category, int(sel.tactic_rows(codes).sum())] for (group, category), codes in by_category.items()]
-    ced = sel.a["ced"]
+    labels, columns = [], []
+    for label, codes in by_category.items():
+        mask = sum(1 << TACTIC_BIT[code] for code in codes)
+        labels.append(label)
+        columns.append((bits & np.uint64(mask)) != 0)
     for rank, option in sorted(CED_LEVELS.items()):
-        rows.append([GROUPS["less_lethal"], option.ho_category, int((ced == rank).sum())])
-    sel.__dict__["_tactic_rows"] = rows
-    return [list(r) for r in rows]
+        labels.append((GROUPS["less_lethal"], option.ho_category))
+        columns.append(ced == rank)
+    matrix = np.stack(columns, axis=1) if columns else np.zeros((len(bits), 0))
+    sel._cache["tactic rows"] = labels, dot(tactic_counts(sel), matrix)
+    return sel._cache["tactic rows"]
 
 
-def tactics(sel: Selection) -> Table:
-    rows = _tactic_rows(sel)
+def _tactic_uses(sel: Selection) -> np.ndarray:
+    """Tactic uses by output: each tactic once per report (Taser at its highest level), without
+    tactical communication."""
+    labels, counts = _tactic_rows(sel)
+    keep = np.array([group != GROUPS["communication"] for group, _ in labels], dtype=bool)
+    return counts[:, keep].sum(axis=1) if len(labels) else np.zeros(sel.outputs, np.int64)
+
+
+def tactics(sel: Selection) -> list[Table]:
+    labels, counts = _tactic_rows(sel)
     order = list(GROUPS.values())
-    rows.sort(key=lambda r: order.index(r[0]))
-    ced = sel.a["ced"]
-    non_discharge = int(((ced >= 1) & (ced <= 4)).sum())
-    discharge = int((ced >= 5).sum())
+    ranked = sorted(range(len(labels)), key=lambda i: order.index(labels[i][0]))
+    values = sel.encoding.dictionaries["tactics"].values
+    ced = values["ced"]
     comm = TACTIC_BIT["tactical_communication"]
     force_bits = np.uint64(((1 << len(TACTICS.options)) - 1) & ~(1 << comm))
-    none = int(((sel.a["tactics"] & force_bits) == 0).sum())
-    uses = tactic_uses(rows)
-    out = [[g, t, n, pct(n, sel.n)] for g, t, n in rows]
-    out += [[GROUPS["less_lethal"], "CED non-discharge (drawn, aimed, red-dot, arced)", non_discharge,
-             pct(non_discharge, sel.n)],
-            [GROUPS["less_lethal"], "CED discharge (drive stun, angle drive stun, fired)", discharge,
-             pct(discharge, sel.n)],
-            ["Not reported", "No tactic recorded", none, pct(none, sel.n)],
-            ["Total", "Tactic uses (excluding tactical communication)", uses, None]]
-    return Table("tactics", "Tactics used", "report (tactic use in the total row)",
-                 ["group", "tactic", "reports involving tactic", "share of reports (%)"], out,
-                 f"share of all {sel.n:,} reports",
-                 ["A tactic counts once per report however often it was used.",
-                  "Taser (CED) counts once per report at its highest level: drawn then fired counts as fired.",
-                  "CS and PAVA irritant sprays are recorded apart and published together.",
-                  "Tactical communication is shown but left out of the total of tactic uses.",
-                  "Several tactics can be used in one report, so the rows do not sum to the number of reports."])
+    extra = dot(tactic_counts(sel), np.stack([(ced >= 1) & (ced <= 4), ced >= 5,
+                                              (values["tactics"] & force_bits) == 0], axis=1))
+    uses = _tactic_uses(sel).tolist()
+    names = [labels[i] for i in ranked] + [
+        (GROUPS["less_lethal"], "CED non-discharge (drawn, aimed, red-dot, arced)"),
+        (GROUPS["less_lethal"], "CED discharge (drive stun, angle drive stun, fired)"),
+        ("Not reported", "No tactic recorded")]
+    cells = np.concatenate([counts[:, ranked], extra], axis=1)
+    percentages = shares(cells, sel.reports)
+    out = []
+    for o, here in enumerate(cells.tolist()):
+        n = int(sel.reports[o])
+        rows = [[group, tactic, value, share] for (group, tactic), value, share in zip(names, here, percentages[o])]
+        rows.append(["Total", "Tactic uses (excluding tactical communication)", uses[o], None])
+        out.append(Table("tactics", "Tactics used", "report (tactic use in the total row)",
+                         ["group", "tactic", "reports involving tactic", "share of reports (%)"], rows,
+                         f"share of all {n:,} reports",
+                         ["A tactic counts once per report however often it was used.",
+                          "Taser (CED) counts once per report at its highest level: drawn then fired counts as "
+                          "fired.",
+                          "CS and PAVA irritant sprays are recorded apart and published together.",
+                          "Tactical communication is shown but left out of the total of tactic uses.",
+                          "Several tactics can be used in one report, so the rows do not sum to the number of "
+                          "reports."]))
+    return out
 
 
 # --- multi-select context -------------------------------------------------------------------------
 
-def multi_select(sel: Selection, column: str, key: str, title: str) -> Table:
+def option_bits(column: str, codes) -> int:
+    index = {o.code: i for i, o in enumerate(COLUMNS_BY_NAME[column].vocabulary.options)}
+    return sum(1 << index[code] for code in codes)
+
+
+def multi_select(sel: Selection, column: str, key: str, title: str) -> list[Table]:
     vocabulary = COLUMNS_BY_NAME[column].vocabulary
     categories: dict[str, list[str]] = {}
     groups: dict[str, list[str]] = {}
@@ -205,18 +221,24 @@ def multi_select(sel: Selection, column: str, key: str, title: str) -> Table:
         categories.setdefault(option.ho_category, []).append(option.code)
         if option.extra.get("group"):
             groups.setdefault(option.extra["group"], []).append(option.code)
-    rows = []
-    for group, codes in groups.items():
-        n = int(sel.has_any(column, codes).sum())
-        rows.append([f"{group} (any)", n, pct(n, sel.n)])
-    for category, codes in categories.items():
-        n = int(sel.has_any(column, codes).sum())
-        rows.append([category, n, pct(n, sel.n)])
-    none = int((sel.a[column] == 0).sum())
-    rows.append(["None recorded", none, pct(none, sel.n)])
-    return Table(key, title, "report", ["category", "reports", "share of reports (%)"], rows,
-                 f"share of all {sel.n:,} reports",
-                 ["Several can apply to one report, so the rows do not sum to the number of reports."])
+    values = sel.values(column)
+    labels = [f"{group} (any)" for group in groups] + list(categories) + ["None recorded"]
+    matrix = np.stack([(values & np.uint32(option_bits(column, codes))) != 0
+                       for codes in [*groups.values(), *categories.values()]] + [values == 0], axis=1)
+    by_tactics = multi_by_tactics(sel, column)
+    if by_tactics is not None:
+        counts = sel.totalled(dot(by_tactics.sum(axis=1), matrix))
+    else:
+        counts = dot(sel.tally(sel.combination(column)), matrix)
+    percentages = shares(counts, sel.reports)
+    out = []
+    for o, here in enumerate(counts.tolist()):
+        n = int(sel.reports[o])
+        rows = [[label, value, share] for label, value, share in zip(labels, here, percentages[o])]
+        out.append(Table(key, title, "report", ["category", "reports", "share of reports (%)"], rows,
+                         f"share of all {n:,} reports",
+                         ["Several can apply to one report, so the rows do not sum to the number of reports."]))
+    return out
 
 
 # --- the people force was used on -----------------------------------------------------------------
@@ -224,11 +246,11 @@ def multi_select(sel: Selection, column: str, key: str, title: str) -> Table:
 HEALTH = ["Mental", "Physical", "Physical and mental", "None", "Not reported"]
 
 
-def _health_codes(sel: Selection) -> np.ndarray:
-    yes = 1 + [o.code for o in FIELDS_BY_NAME["mental_condition"].vocabulary.options].index("yes")
-    no = 1 + [o.code for o in FIELDS_BY_NAME["mental_condition"].vocabulary.options].index("no")
-    mental, physical = sel.a["mental_condition"], sel.a["physical_condition"]
-    out = np.full(sel.n, 4, dtype=np.uint8)  # Not reported
+def health_codes(mental: np.ndarray, physical: np.ndarray) -> np.ndarray:
+    """The health category (index into HEALTH) of each pair of mental and physical condition codes."""
+    options = [o.code for o in FIELDS_BY_NAME["mental_condition"].vocabulary.options]
+    yes, no = 1 + options.index("yes"), 1 + options.index("no")
+    out = np.full(len(mental), 4, dtype=np.uint8)  # Not reported
     out[(mental == yes) & (physical != yes)] = 0
     out[(physical == yes) & (mental != yes)] = 1
     out[(physical == yes) & (mental == yes)] = 2
@@ -236,82 +258,138 @@ def _health_codes(sel: Selection) -> np.ndarray:
     return out
 
 
-def perceived(sel: Selection, column: str) -> Table:
+def health_pairs(sel: Selection) -> np.ndarray:
+    """The HEALTH category of each (mental, physical) code pair of `crossing.by_tactics(sel, "health")`."""
+    sizes = sel.column("mental_condition")[1], sel.column("physical_condition")[1]
+    pairs = np.arange(sizes[0] * sizes[1])
+    return health_codes(pairs // sizes[1], pairs % sizes[1])
+
+
+def categories_of(sel: Selection, column: str) -> tuple[list[str], list[list[int]]]:
+    """The subjects table's categories of `column`: labels and the codes in each."""
     if column == "health":
-        codes, labels, title = _health_codes(sel), HEALTH, "Officer-perceived health condition"
-        categories = {label: [i] for i, label in enumerate(labels)}
-    else:
-        vocabulary = COLUMNS_BY_NAME[column].vocabulary
-        codes, title = sel.a[column], vocabulary.label
-        categories = {}
-        for i, option in enumerate(vocabulary.options):
-            categories.setdefault(option.ho_category, []).append(i + 1)
-        categories["Not reported"] = [0]
-    rows = []
-    for label, values in categories.items():
-        here = np.isin(codes, values)
-        reports, subjects = int(here.sum()), int((here & sel.first_of_subject).sum())
-        rows.append([label, reports, pct(reports, sel.n), subjects, pct(subjects, sel.subjects)])
+        code = health_pairs(sel)
+        return HEALTH, [np.flatnonzero(code == i).tolist() for i in range(len(HEALTH))]
+    categories: dict[str, list[int]] = {}
+    for i, option in enumerate(COLUMNS_BY_NAME[column].vocabulary.options):
+        categories.setdefault(option.ho_category, []).append(i + 1)
+    categories["Not reported"] = [0]
+    return list(categories), list(categories.values())
+
+
+def members(size: int, groups: list[list[int]]) -> np.ndarray:
+    """A size × len(groups) 0/1 matrix: column j marks the codes in groups[j]."""
+    matrix = np.zeros((size, len(groups)))
+    for j, codes in enumerate(groups):
+        matrix[codes, j] = 1
+    return matrix
+
+
+def perceived(sel: Selection, column: str) -> list[Table]:
+    labels, codes = categories_of(sel, column)
+    counts = by_tactics(sel, column).sum(axis=1)  # outputs × code × first-of-subject
+    by_category = dot(np.swapaxes(counts, 1, 2), members(counts.shape[1], codes))  # outputs × first × category
+    title = "Officer-perceived health condition" if column == "health" else COLUMNS_BY_NAME[column].vocabulary.label
     notes = ["As perceived by the reporting officer: not as reliable as self-reported data.",
              "A subject is counted once, by the first report on them."]
     if column == "age_band":
         notes.append("The national age bands cannot give an 18 to 39 figure: 18 to 34 and 35 to 49 are shown.")
-    return Table(f"subjects_{column}", title, "report and subject",
-                 ["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"], rows,
-                 f"shares of all {sel.n:,} reports and of all {sel.subjects:,} subjects", notes)
+    reports, subjects = by_category.sum(axis=1), by_category[:, 1]
+    report_shares, subject_shares = shares(reports, sel.reports), shares(subjects, sel.subject_counts)
+    reports, subjects = reports.tolist(), subjects.tolist()
+    out = []
+    for o in range(sel.outputs):
+        n, people = int(sel.reports[o]), int(sel.subject_counts[o])
+        rows = [list(row) for row in zip(labels, reports[o], report_shares[o], subjects[o], subject_shares[o])]
+        out.append(Table(f"subjects_{column}", title, "report and subject",
+                         ["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"], rows,
+                         f"shares of all {n:,} reports and of all {people:,} subjects", list(notes)))
+    return out
 
 
 # --- injuries and threats -------------------------------------------------------------------------
 
-def _code(column: str, option: str) -> int:
+def code_of(column: str, option: str) -> int:
     return 1 + COLUMNS_BY_NAME[column].vocabulary.codes().index(option)
 
 
-def injuries(sel: Selection) -> Table:
-    a = sel.a
-    measures = [
-        ("Person injured: no", a["subject_injured"] == _code("subject_injured", "no")),
-        ("Person injured: not known", a["subject_injured"] == _code("subject_injured", "unknown")),
-        ("Person injured: yes", a["subject_injured"] == _code("subject_injured", "yes")),
-        ("Person injury: minor", a["subject_injury_level"] == _code("subject_injury_level", "minor")),
-        ("Person injury: severe", a["subject_injury_level"] == _code("subject_injury_level", "severe")),
-        ("Person injury: death", a["subject_injury_level"] == _code("subject_injury_level", "death")),
-        ("Officer injured", a["officer_injured"] == _code("officer_injured", "yes")),
-        ("Officer injury: minor", a["officer_injury_level"] == _code("officer_injury_level", "minor")),
-        ("Officer injury: severe", a["officer_injury_level"] == _code("officer_injury_level", "severe")),
-        ("Officer intentionally assaulted", a["officer_assaulted"] == _code("officer_assaulted", "yes")),
-        ("Officer spat at", a["spat_at"] == _code("spat_at", "yes")),
-        ("Officer threatened with a weapon", a["threatened_with_weapon"] == _code("threatened_with_weapon", "yes")),
-        ("Officer assaulted with a weapon", a["assaulted_with_weapon"] == _code("assaulted_with_weapon", "yes")),
-    ]
-    rows = [[label, int(rows.sum()), pct(int(rows.sum()), sel.n)] for label, rows in measures]
-    return Table("injuries", "Injuries, assaults and threats", "report", ["measure", "reports", "share of reports (%)"],
-                 rows, f"share of all {sel.n:,} reports",
-                 ["One injury to one person may be reported by several officers, so these count reports, "
-                  "not people injured."])
+def answers(sel: Selection, *columns: str) -> np.ndarray:
+    """Reports by output and by the codes of these columns (outputs × sizes…): any of the review
+    status, injury and threat answers, all from one count by their combination (encoding.py)."""
+    if "answers" not in sel._cache:
+        sel._cache["answers"] = sel.tally(sel.combination("answers"))
+    sizes = [sel.column(column)[1] for column in columns]
+    index = np.zeros(len(sel.encoding.dictionaries["answers"]), dtype=np.int64)
+    for column, size in zip(columns, sizes):
+        index = index * size + sel.values("answers", column)
+    one_hot = np.zeros((len(index), int(np.prod(sizes))))
+    one_hot[np.arange(len(index)), index] = 1
+    return dot(sel._cache["answers"], one_hot).reshape(sel.outputs, *sizes)
+
+
+def _answered(sel: Selection, column: str, option: str) -> np.ndarray:
+    """Reports by output with `column` answered `option`."""
+    return answers(sel, column)[:, code_of(column, option)]
+
+
+INJURIES = [
+    ("Person injured: no", "subject_injured", "no"), ("Person injured: not known", "subject_injured", "unknown"),
+    ("Person injured: yes", "subject_injured", "yes"), ("Person injury: minor", "subject_injury_level", "minor"),
+    ("Person injury: severe", "subject_injury_level", "severe"),
+    ("Person injury: death", "subject_injury_level", "death"), ("Officer injured", "officer_injured", "yes"),
+    ("Officer injury: minor", "officer_injury_level", "minor"),
+    ("Officer injury: severe", "officer_injury_level", "severe"),
+    ("Officer intentionally assaulted", "officer_assaulted", "yes"), ("Officer spat at", "spat_at", "yes"),
+    ("Officer threatened with a weapon", "threatened_with_weapon", "yes"),
+    ("Officer assaulted with a weapon", "assaulted_with_weapon", "yes"),
+]
+
+
+def injuries(sel: Selection) -> list[Table]:
+    measures = np.stack([_answered(sel, column, option) for _, column, option in INJURIES], axis=1)
+    percentages = shares(measures, sel.reports)
+    out = []
+    for o, here in enumerate(measures.tolist()):
+        n = int(sel.reports[o])
+        rows = [[label, value, share] for (label, _, _), value, share in zip(INJURIES, here, percentages[o])]
+        out.append(Table("injuries", "Injuries, assaults and threats", "report",
+                         ["measure", "reports", "share of reports (%)"], rows, f"share of all {n:,} reports",
+                         ["One injury to one person may be reported by several officers, so these count reports, "
+                          "not people injured."]))
+    return out
 
 
 # --- recording -----------------------------------------------------------------------------------
 
-def recording(sel: Selection) -> Table:
-    sizes = np.diff(np.r_[np.flatnonzero(sel.first_of_incident), sel.n]) if sel.n else np.zeros(0, int)
-    rows = [[f"incidents with {k} report{'s' if k > 1 else ''}", "incident", int((sizes == k).sum()),
-             pct(int((sizes == k).sum()), sel.incidents)] for k in (1, 2, 3)]
-    four = int((sizes >= 4).sum())
-    rows.append(["incidents with 4 or more reports", "incident", four, pct(four, sel.incidents)])
-    several = int((sizes > 1).sum())
-    rows.append(["incidents with more than one report", "incident", several, pct(several, sel.incidents)])
-    status = sel.a["status"]
-    for code, label in ((3, "approved"), (1, "awaiting review"), (2, "returned to the officer")):
-        n = int((status == code).sum())
-        rows.append([f"reports {label}", "report", n, pct(n, sel.n)])
-    return Table("recording", "Recording: reports per incident and review status", "as stated per row",
-                 ["measure", "unit", "count", "share (%)"], rows,
-                 f"incident rows: share of {sel.incidents:,} incidents; report rows: share of {sel.n:,} reports",
-                 ["Figures count every submitted report, including those not yet approved; drafts never count."])
+def recording(sel: Selection) -> list[Table]:
+    sizes = sel.incident_sizes()
+    status = answers(sel, "status")
+    out = []
+    for o in range(sel.outputs):
+        n, incidents = int(sel.reports[o]), int(sel.incident_counts[o])
+        by_size = sizes[o].tolist()
+        rows = [[f"incidents with {k} report{'s' if k > 1 else ''}", "incident", by_size[k],
+                 pct(by_size[k], incidents)] for k in (1, 2, 3)]
+        rows.append(["incidents with 4 or more reports", "incident", by_size[4], pct(by_size[4], incidents)])
+        several = sum(by_size[2:])
+        rows.append(["incidents with more than one report", "incident", several, pct(several, incidents)])
+        for code, label in ((3, "approved"), (1, "awaiting review"), (2, "returned to the officer")):
+            count = int(status[o, code])
+            rows.append([f"reports {label}", "report", count, pct(count, n)])
+        out.append(Table("recording", "Recording: reports per incident and review status", "as stated per row",
+                         ["measure", "unit", "count", "share (%)"], rows,
+                         f"incident rows: share of {incidents:,} incidents; report rows: share of {n:,} reports",
+                         ["Figures count every submitted report, including those not yet approved; drafts never "
+                          "count."]))
+    return out
 
 
-def every_table(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None) -> list[Table]:
+# --- every table ---------------------------------------------------------------------------------
+
+def core_tables(sel: Selection, previous: Selection | None = None,
+                year_earlier: Selection | None = None) -> list[list[Table]]:
+    """The statistics pages' own tables (no Home Office layouts), as one list per table of one
+    Table per output."""
     return [
         summary(sel, previous, year_earlier), places(sel), tactics(sel),
         multi_select(sel, "location_types", "locations", "Location of the use of force"),
@@ -320,8 +398,31 @@ def every_table(sel: Selection, previous: Selection | None = None, year_earlier:
         multi_select(sel, "outcomes", "outcomes", "Outcomes"),
         perceived(sel, "age_band"), perceived(sel, "gender"), perceived(sel, "ethnicity"), perceived(sel, "health"),
         injuries(sel), recording(sel),
-        *home_office_tables(sel),
     ]
 
 
-from .home_office import home_office_tables  # noqa: E402  (it builds on the helpers above)
+def tables_by_group(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None,
+                    home_office: bool = True) -> list[list[Table]]:
+    """Every table of every output of `sel`: one list of Tables per output."""
+    per_table = core_tables(sel, previous, year_earlier) + (home_office_by_group(sel) if home_office else [])
+    return [list(tables) for tables in zip(*per_table)]
+
+
+def every_table(sel: Selection, previous: Selection | None = None,
+                year_earlier: Selection | None = None) -> list[Table]:
+    """Every table of a selection of one group (a force or a collaboration, for one period);
+    `previous` and `year_earlier` only feed the summary's comparisons."""
+    return tables_by_group(sel, previous, year_earlier)[0]
+
+
+def tables_by_force(store: Store, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                    home_office: bool = True) -> dict[str, list[Table]]:
+    """Every table for every force and for all of them together ("all"), between the dates: one
+    grouped selection, so each count is one pass over the copy for all forces at once."""
+    sel = Selection(store, store.select(None, date_from, date_to), group=store.arrays["force"],
+                    groups=len(store.forces), total=True)
+    tables = tables_by_group(sel, home_office=home_office)
+    return {**{force.slug: tables[i] for i, force in enumerate(store.forces)}, "all": tables[-1]}
+
+
+from .home_office import home_office_by_group  # noqa: E402  (it builds on the helpers above)
