@@ -7,7 +7,6 @@ adding to totals and so on), and bounds each withheld protected count with scipy
 all unknowns at once.
 """
 import csv
-import datetime as dt
 import io
 import json
 import math
@@ -25,10 +24,9 @@ from uof.publish.render import publication_csv, public_json
 from uof.publish.revisions import Previous
 from uof.publish.snapshot import build
 from uof.reports.tactics import TACTICS
-from uof.stats import store as stores
 from uof.stats.periods import date_range
 from uof.stats.service import statistics
-from uof.stats.tests.builders import incidents_with_reports, officers
+from uof.stats.tests.builders import build_plans
 from uof.stats.tests.test_recount_property import END, START, incident_plans, report_answers
 
 rules = st.builds(Rule, threshold=st.integers(2, 8), rounding=st.sampled_from([1, 1, 5]),
@@ -36,17 +34,7 @@ rules = st.builds(Rule, threshold=st.integers(2, 8), rounding=st.sampled_from([1
 
 
 def make_records(org, plans) -> None:
-    pool = officers(org.cambs, 4)
-    districts = {"peterborough": org.peterborough, "cambridge": org.cambridge}
-    for offset, district, reports in plans:
-        for answers in reports:
-            if answers.pop("_custody") and district == "peterborough":
-                answers.update(custody_suite=org.thorpe, location_types=["custody_block"])
-            if answers["subject_injured"] != "yes":
-                answers["subject_injury_level"] = ""
-        incidents_with_reports(org.cambs, pool, START + dt.timedelta(days=offset), reports,
-                               district=districts[district])
-    stores._CACHE.clear()
+    build_plans(org, plans, START)
 
 
 def shown_figures(content) -> dict:

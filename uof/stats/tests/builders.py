@@ -44,3 +44,21 @@ def incidents_with_reports(force, officer_pool, day: dt.date, reports_each: list
                                    for r, answers in zip(made, reports_each)
                                    for p, t in enumerate(answers.get("_tactics", tactics), start=1)])
     return incident
+
+
+def build_plans(org, plans, start: dt.date) -> None:
+    """Cambridgeshire records from hypothesis plans: (day offset, "peterborough" or "cambridge", answers
+    per report, where "_custody" puts a Peterborough report in Thorpe Wood custody)."""
+    from uof.stats import store as stores
+
+    pool = officers(org.cambs, 4)
+    districts = {"peterborough": org.peterborough, "cambridge": org.cambridge}
+    for offset, district, reports in plans:
+        for answers in reports:
+            if answers.pop("_custody") and district == "peterborough":
+                answers.update(custody_suite=org.thorpe, location_types=["custody_block"])
+            if answers["subject_injured"] != "yes":
+                answers["subject_injury_level"] = ""
+        incidents_with_reports(org.cambs, pool, start + dt.timedelta(days=offset), reports,
+                               district=districts[district])
+    stores._CACHE.clear()
