@@ -13,20 +13,8 @@ from uof.audit.models import AuditEvent
 from uof.organisations.models import Force
 
 from . import home_office_return
-from .periods import PeriodError, financial_year, parse_period
+from .periods import PeriodError, parse_period, recent_periods
 from .service import as_csv, as_json, statistics
-
-
-def _periods() -> list[str]:
-    """The last eight quarters and the last two financial years, newest first."""
-    today = timezone.localdate()
-    first_year = today.year if today.month >= 4 else today.year - 1
-    quarter = parse_period(f"{first_year}/{(first_year + 1) % 100:02d}-Q{((today.month - 4) % 12) // 3 + 1}")
-    labels = []
-    for _ in range(8):
-        labels.append(quarter.label)
-        quarter = quarter.previous()
-    return labels + [financial_year(first_year).label, financial_year(first_year - 1).label]
 
 
 def _selection(request):
@@ -37,7 +25,7 @@ def _selection(request):
     force = next((f for f in allowed if f.slug == slug), None)
     if force is None:
         raise Http404("No such force")
-    periods = _periods()
+    periods = recent_periods(timezone.localdate())
     label = request.GET.get("period") or periods[1]  # the last complete quarter
     try:
         period = parse_period(label)
