@@ -13,7 +13,16 @@ def main(argv: list[str] | None = None) -> None:
         argv[1] = argv[1].replace("-", "_")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+    try:
+        execute_from_command_line(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`uof export … | head`): end quietly, as other Unix tools do.
+        # Python would try to flush stdout again at exit and print a second error, so point it at
+        # /dev/null first (the recipe in Python's signal module documentation).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@ DATA_DIR = Path(os.environ.get("UOF_DATA_DIR", BASE_DIR / "var"))
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("UOF_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
-DEBUG = os.environ.get("UOF_DEBUG", "1") == "1"
+# Off unless asked for: with DEBUG on, Django shows its technical error pages (tracebacks, the URL
+# list) to whoever hits an error; developers set UOF_DEBUG=1 on their own machine.
+DEBUG = os.environ.get("UOF_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("UOF_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]").split(",")
 
 INSTALLED_APPS = [
@@ -108,6 +110,7 @@ WHITENOISE_USE_FINDERS = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "uof.web.errors.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False
 
 # Recording rules that a force may want to tune are settings, documented in docs/recording.md.

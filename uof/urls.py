@@ -18,3 +18,9 @@ urlpatterns = [
     path("api/v1/", include("uof.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Error pages in the service's layout (uof/web/errors.py); the API answers its own errors in JSON.
+handler400 = "uof.web.errors.bad_request"
+handler403 = "uof.web.errors.permission_denied"
+handler404 = "uof.web.errors.not_found"
+handler500 = "uof.web.errors.server_error"
