@@ -81,6 +81,9 @@ class Report(models.Model):
     deleted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
     deletion_reason = models.TextField(blank=True, default="")
+    # Keys of the "are you sure?" warnings (rules.py) the officer confirmed for the current answers.
+    confirmed_rules = models.JSONField(default=list, blank=True,
+                                       help_text="Cross-answer warnings confirmed as correct (rules.py keys).")
 
     class Meta:
         constraints = [
