@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .fieldset import FIELDS, FIELDS_BY_NAME, PAGE_TITLES, VOCABULARIES
+from .rules import RULES
 from .tactics import GROUPS, TACTICS
 
 KIND_TEXT = {
@@ -37,6 +38,7 @@ def as_markdown() -> str:
                      f"{'yes' if f.national else 'local'} |")
     lines += ["| `tactics` | Tactics used, in order | Tactics used | ordered list of (tactic code, effective yes/no) "
               "| tactic | at least one besides tactical communication | | yes |", ""]
+    lines += _rules()
     lines += _exports()
     for vocabulary in VOCABULARIES:
         lines += [f"## Vocabulary `{vocabulary.name}`: {vocabulary.label}", ""]
@@ -51,6 +53,19 @@ def as_markdown() -> str:
             lines += [f"| `{o.code}` | {o.label} | {o.ho_category} | {_dates(o)} |" for o in vocabulary.options]
         lines.append("")
     return "\n".join(lines)
+
+
+def _rules() -> list[str]:
+    """The checks between answers (rules.py): what a submitted record can and cannot contain."""
+    lines = ["## Checks between answers", "",
+             ("An error means a record can never hold those answers together; a warning means the officer "
+              "confirmed that the unusual combination is correct (the report keeps which warnings were confirmed)."),
+             "",
+             "| rule | severity | answers | message |", "|---|---|---|---|"]
+    for rule in RULES:
+        answers = ", ".join(f"`{name}`" for name in rule.fields)
+        lines.append(f"| `{rule.key}` | {rule.severity} | {answers} | {rule.message} |")
+    return [*lines, ""]
 
 
 def _exports() -> list[str]:

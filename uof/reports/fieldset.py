@@ -33,10 +33,18 @@ class Field:
     national: bool = True  # part of the national (Home Office) field set, not a local field
     max_length: int = 40
     inline: bool = False  # show radios side by side (short yes/no questions)
+    # GOV.UK error message when a required question is unanswered, written for this question.
+    error: str = ""
+    # What other messages call the answer ("Your account must be …"); defaults to the label.
+    noun: str = ""
 
     @property
     def is_multi(self) -> bool:
         return self.kind in ("multi", "lines")
+
+    @property
+    def name_in_messages(self) -> str:
+        return self.noun or self.label.rstrip("?")
 
 
 F = Field
@@ -45,7 +53,8 @@ YN = v.YES_NO
 FIELDS: tuple[Field, ...] = (
     # --- references: link reports of one incident (local fields) ---
     F("force", "Which force area did it happen in?", "force", "references", owner="incident", national=False,
-      hint="Officers on mutual aid: choose the force whose area it happened in"),
+      hint="Officers on mutual aid: choose the force whose area it happened in",
+      error="Select the force area where it happened"),
     F("cad_reference", "Command and control (incident log) number", "reference", "references", owner="incident",
       required=False, private=True, national=False, hint="For example, CC-20260412-0187"),
     F("custody_reference", "Custody record number", "reference", "references", owner="incident",
@@ -54,73 +63,103 @@ FIELDS: tuple[Field, ...] = (
       required=False, private=True, national=False),
     # --- when and where the incident happened ---
     F("occurred_date", "Date of the incident", "date", "incident", owner="incident",
-      hint="For example, 27 3 2026"),
+      hint="For example, 27 3 2026",
+      error="Enter the date of the incident"),
     F("occurred_time", "Time force was first used", "time", "incident", owner="incident",
-      hint="Use the 24-hour clock, for example 14:30"),
-    F("district", "District (policing area)", "place", "incident", owner="incident", national=False),
+      hint="Use the 24-hour clock, for example 14:30",
+      error="Enter the time force was first used"),
+    F("district", "District (policing area)", "place", "incident", owner="incident", national=False,
+      error="Select the district where it happened"),
     # --- where this officer used force ---
     F("location_types", "Where did you use force?", "multi", "location", vocabulary=v.LOCATION_TYPES,
-      hint="Select all that apply"),
+      hint="Select all that apply",
+      error="Select where you used force"),
     F("custody_suite", "Which custody suite?", "place", "location", only_if=("location_types", "custody_block"),
-      national=False),
+      national=False,
+      error="Select the custody suite"),
     # --- the subject as the officer perceived them ---
-    F("age_band", "How old did the person seem?", "choice", "perception", vocabulary=v.AGE_BANDS),
-    F("gender", "What gender did the person seem to be?", "choice", "perception", vocabulary=v.GENDERS),
+    F("age_band", "How old did the person seem?", "choice", "perception", vocabulary=v.AGE_BANDS,
+      error="Select how old the person seemed"),
+    F("gender", "What gender did the person seem to be?", "choice", "perception", vocabulary=v.GENDERS,
+      error="Select what gender the person seemed to be"),
     F("ethnicity", "What ethnic group did the person seem to belong to?", "choice", "perception",
-      vocabulary=v.ETHNICITIES),
+      vocabulary=v.ETHNICITIES,
+      error="Select which ethnic group the person seemed to belong to"),
     F("physical_condition", "Did you perceive the person to have a physical health condition?", "choice",
       "perception", vocabulary=YN, inline=True,
-      hint="Includes sensory impairments and fluctuating or recurring conditions such as epilepsy"),
+      hint="Includes sensory impairments and fluctuating or recurring conditions such as epilepsy",
+      error="Select yes if you perceived the person to have a physical health condition"),
     F("mental_condition", "Did you perceive the person to have a mental health condition?", "choice",
       "perception", vocabulary=YN, inline=True,
-      hint="Includes learning disabilities, developmental impairments and mental illness"),
+      hint="Includes learning disabilities, developmental impairments and mental illness",
+      error="Select yes if you perceived the person to have a mental health condition"),
     # --- the officer ---
-    F("main_duty", "What was your main duty at the time?", "choice", "officer", vocabulary=v.MAIN_DUTIES),
-    F("single_crewed", "Were you single crewed?", "choice", "officer", vocabulary=YN, inline=True),
-    F("ced_trained", "Are you trained to carry a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True),
+    F("main_duty", "What was your main duty at the time?", "choice", "officer", vocabulary=v.MAIN_DUTIES,
+      error="Select your main duty at the time"),
+    F("single_crewed", "Were you single crewed?", "choice", "officer", vocabulary=YN, inline=True,
+      error="Select yes if you were single crewed"),
+    F("ced_trained", "Are you trained to carry a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True,
+      error="Select yes if you are trained to carry a Taser"),
     F("ced_carried", "Were you carrying a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True,
-      only_if=("ced_trained", "yes")),
+      only_if=("ced_trained", "yes"),
+      error="Select yes if you were carrying a Taser"),
     F("bwv_references", "Body-worn video references", "lines", "officer", required=False, private=True,
       national=False, hint="One per line. Leave blank if there is no footage", max_length=60),
     F("officers_present", "Other officers present", "lines", "officer", required=False, private=True,
       national=False, hint="Collar numbers, one per line or separated by commas. Officers of another "
       "force: write the force first, for example hertfordshire:4821", max_length=60),
     # --- the subject's behaviour and why force was used ---
-    F("primary_conduct", "What was the person's main conduct?", "choice", "conduct", vocabulary=v.PRIMARY_CONDUCT),
+    F("primary_conduct", "What was the person's main conduct?", "choice", "conduct", vocabulary=v.PRIMARY_CONDUCT,
+      error="Select the person's main conduct"),
     F("impact_factors", "Which impact factors applied?", "multi", "conduct", vocabulary=v.IMPACT_FACTORS,
       required=False, hint="Select all that apply, or none"),
-    F("reasons", "Why did you use force?", "multi", "conduct", vocabulary=v.REASONS, hint="Select all that apply"),
+    F("reasons", "Why did you use force?", "multi", "conduct", vocabulary=v.REASONS, hint="Select all that apply",
+      error="Select why you used force"),
     # --- tactics are an ordered list of (tactic, effective): see TacticUse ---
     # --- injuries ---
     F("officer_injured", "Were you injured as a result of the incident?", "choice", "injuries", vocabulary=YN,
-      inline=True),
+      inline=True,
+      error="Select yes if you were injured as a result of the incident"),
     F("officer_injury_level", "How serious was your injury?", "choice", "injuries",
       vocabulary=v.OFFICER_INJURY_LEVELS, only_if=("officer_injured", "yes"),
-      hint="Severe: broken bones, deep cuts, loss of consciousness or admission to hospital"),
+      hint="Severe: broken bones, deep cuts, loss of consciousness or admission to hospital",
+      error="Select how serious your injury was"),
     F("officer_assaulted", "Were you intentionally assaulted by the person?", "choice", "injuries",
-      vocabulary=YN, inline=True),
+      vocabulary=YN, inline=True,
+      error="Select yes if the person intentionally assaulted you"),
     F("officer_medical", "Did you receive medical assistance?", "choice", "injuries", vocabulary=YN, inline=True,
-      only_if=("officer_injured", "yes")),
+      only_if=("officer_injured", "yes"),
+      error="Select yes if you received medical assistance"),
     F("subject_injured", "Was the person injured as a result of your use of force?", "choice", "injuries",
-      vocabulary=v.YES_NO_UNKNOWN),
+      vocabulary=v.YES_NO_UNKNOWN,
+      error="Select whether the person was injured as a result of your use of force"),
     F("subject_injury_level", "How serious was the person's injury?", "choice", "injuries",
-      vocabulary=v.SUBJECT_INJURY_LEVELS, only_if=("subject_injured", "yes")),
+      vocabulary=v.SUBJECT_INJURY_LEVELS, only_if=("subject_injured", "yes"),
+      error="Select how serious the person's injury was"),
     F("subject_medical_offered", "Was medical assistance offered to the person?", "choice", "injuries",
-      vocabulary=YN, inline=True),
+      vocabulary=YN, inline=True,
+      error="Select yes if medical assistance was offered to the person"),
     F("subject_medical_provided", "Was medical assistance provided to the person?", "choice", "injuries",
-      vocabulary=YN, inline=True),
+      vocabulary=YN, inline=True,
+      error="Select yes if medical assistance was provided to the person"),
     # --- threats to the officer (local fields the seed publishes) ---
-    F("spat_at", "Were you spat at?", "choice", "threats", vocabulary=YN, inline=True, national=False),
+    F("spat_at", "Were you spat at?", "choice", "threats", vocabulary=YN, inline=True, national=False,
+      error="Select yes if you were spat at"),
     F("threatened_with_weapon", "Were you threatened with a weapon?", "choice", "threats", vocabulary=YN,
-      inline=True),
+      inline=True,
+      error="Select yes if you were threatened with a weapon"),
     F("assaulted_with_weapon", "Were you assaulted with a weapon?", "choice", "threats", vocabulary=YN,
-      inline=True),
+      inline=True,
+      error="Select yes if you were assaulted with a weapon"),
     F("public_order", "Was this a public order deployment?", "choice", "threats", vocabulary=YN, inline=True,
-      hint="The Met publishes public order uses of force apart from individual ones"),
+      hint="The Met publishes public order uses of force apart from individual ones",
+      error="Select yes if this was a public order deployment"),
     # --- outcome and account ---
-    F("outcomes", "What was the outcome?", "multi", "outcome", vocabulary=v.OUTCOMES, hint="Select all that apply"),
+    F("outcomes", "What was the outcome?", "multi", "outcome", vocabulary=v.OUTCOMES, hint="Select all that apply",
+      error="Select at least one outcome"),
     F("account", "Describe what happened and why you used force", "textarea", "account", private=True,
-      hint="Your account is kept private: it is never published", max_length=20000),
+      hint="Your account is kept private: it is never published", max_length=20000,
+      error="Enter your account of what happened and why you used force", noun="Your account"),
 )
 
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
@@ -141,6 +180,12 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("account", "Your account"),
 )
 PAGE_TITLES = dict(PAGES)
+# Shown under a page's heading, with or without errors (the question pages need none).
+PAGE_INTROS = {
+    "references": "Enter the references of the incident. If colleagues have already reported on it, your report "
+                  "joins theirs.",
+    "perception": "Answer as the person seemed to you at the time.",
+}
 PAGE_ORDER = [p for p, _ in PAGES]
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from django import forms
 
 from .fieldset import Field, fields_on
-from .validation import Places, Validator, fmt_date  # noqa: F401  (fmt_date is re-exported)
+from .validation import REQUIRED, Places, Validator, fmt_date  # noqa: F401  (fmt_date is re-exported)
 
 
 class DateWidget(forms.Widget):
@@ -43,12 +43,16 @@ class PageForm(forms.Form):
     """One page of the report, checked for the incident's force and date."""
 
     page: str = ""
-    specs: list[Field] = []
+    specs: tuple[Field, ...] | list[Field] = ()
 
     def __init__(self, *args, force=None, incident_date=None, keep=None, places: Places | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.validator = Validator(force, incident_date, keep, places)
         self.force, self.incident_date, self.keep = force, incident_date, keep or {}
+
+    def only_unanswered(self) -> bool:
+        """Every error is an unanswered question (judged by error code, not by wording)."""
+        return all(e.code == REQUIRED for errs in self.errors.as_data().values() for e in errs)
 
     def options_for(self, spec: Field) -> list[tuple[str, str, str]]:
         """(value, label, hint) for a choice, multi, place or force field."""
@@ -62,9 +66,8 @@ class PageForm(forms.Form):
     def clean(self):
         data = super().clean()
         cleaned = self.validator.check(self.specs, data)
-        for name, messages in self.validator.errors.items():
-            for message in messages:
-                self.add_error(name, message)
+        for name, message, code in self.validator.coded_errors():
+            self.add_error(name, forms.ValidationError(message, code=code))
         data.update({k: v for k, v in cleaned.items() if k not in self.validator.errors})
         return data
 

@@ -124,8 +124,10 @@ def update_references(report: Report, references: dict[str, str], force: Force |
 # --- saving answers ----------------------------------------------------------------------------
 
 @_guarded
-def save_answers(report: Report, page: str, answers: dict, correcting: bool = False) -> list[RecordingError]:
-    """Store the answers of one page (only those given in `answers`) on the report or incident.
+def save_answers(report: Report, page: str, answers: dict, correcting: bool = False,
+                 confirmed: list[str] | None = None) -> list[RecordingError]:
+    """Store the answers of one page (only those given in `answers`) on the report or incident,
+    and, if given, the cross-answer warnings now confirmed (rules.py), in the same change.
 
     Returns the answers that broke a rule only the database can check (they are not stored)."""
     problems: list[RecordingError] = []
@@ -150,6 +152,9 @@ def save_answers(report: Report, page: str, answers: dict, correcting: bool = Fa
         else:
             setattr(report, spec.name, value)
             report_fields.append(spec.name)
+    if confirmed is not None and list(confirmed) != list(report.confirmed_rules or []):
+        report.confirmed_rules = list(confirmed)
+        report_fields.append("confirmed_rules")
     if incident_changed:
         incident.save()
     if report_fields:

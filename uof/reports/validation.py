@@ -32,6 +32,11 @@ def _choice_label(spec: Field) -> str:
     return spec.label.rstrip("?")
 
 
+# Error codes: "required" marks an unanswered question (a draft may be saved without it); every
+# other code is an answer that cannot be stored as typed.
+REQUIRED, INVALID = "required", "invalid"
+
+
 class Places:
     """Districts, custody suites and forces, read once (the demo generator reuses one)."""
 
@@ -56,6 +61,7 @@ class Validator:
         self.keep = keep or {}
         self._place_cache = places
         self.errors: dict[str, list[str]] = {}
+        self.codes: dict[str, list[str]] = {}  # each message's code, in the same order
 
     @property
     def places(self) -> Places:
@@ -63,12 +69,18 @@ class Validator:
             self._place_cache = Places()
         return self._place_cache
 
-    def add_error(self, name: str, message: str) -> None:
+    def add_error(self, name: str, message: str, code: str = INVALID) -> None:
         self.errors.setdefault(name, []).append(message)
+        self.codes.setdefault(name, []).append(code)
+
+    def coded_errors(self):
+        """(field name, message, code) for every problem found."""
+        for name, messages in self.errors.items():
+            yield from ((name, m, c) for m, c in zip(messages, self.codes[name]))
 
     def place_options(self, spec: Field) -> list:
         day = self.incident_date or timezone.localdate()
-        current = set(str(x) for x in (self.keep.get(spec.name) or ()))
+        current = {str(x) for x in (self.keep.get(spec.name) or ())}
         force_id = getattr(self.force, "pk", None)
         rows = [p for p in self.places.of_kind(spec.name).values() if p.force_id == force_id]
         return sorted((p for p in rows if p.is_effective_on(day) or str(p.pk) in current), key=lambda p: p.name)
@@ -109,8 +121,7 @@ class Validator:
         return value == wanted
 
     def _missing(self, spec: Field) -> None:
-        verb = "Enter" if spec.kind in ("text", "textarea", "time", "reference", "lines", "date") else "Select an answer for"
-        self.add_error(spec.name, f"{verb}: {_choice_label(spec)}")
+        self.add_error(spec.name, spec.error or f"Answer ‘{_choice_label(spec)}’", REQUIRED)
 
     def _clean_value(self, spec: Field, raw):
         if spec.kind in ("text", "reference", "textarea", "time"):
@@ -120,12 +131,12 @@ class Validator:
                     self._missing(spec)
                 return ""
             if len(value) > spec.max_length:
-                self.add_error(spec.name, f"{_choice_label(spec)} must be {spec.max_length} characters or fewer")
+                self.add_error(spec.name, f"{spec.name_in_messages} must be {spec.max_length:,} characters or fewer")
                 return None
             if spec.kind == "time":
                 match = TIME_RE.match(value)
                 if not match:
-                    self.add_error(spec.name, "Enter the time using the 24-hour clock, for example 14:30")
+                    self.add_error(spec.name, f"{spec.name_in_messages} must be in the 24-hour clock, like 14:30")
                     return None
                 return dt.time(int(match[1]), int(match[2]))
             return value
@@ -149,7 +160,9 @@ class Validator:
             return self._clean_place(spec, raw)
         if spec.kind == "force":
             force = self.places.forces.get(raw) if raw else None
-            if force is None:
+            if not raw:
+                self._missing(spec)
+            elif force is None:
                 self.add_error(spec.name, "Choose the force area from the list")
             return force
         # choice
@@ -198,7 +211,7 @@ class Validator:
         if isinstance(parts, dt.date):
             return parts
         day, month, year = parts or ("", "", "")
-        label = _choice_label(spec)
+        label = spec.name_in_messages
         if not (day or month or year):
             if spec.required:
                 self._missing(spec)

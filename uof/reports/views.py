@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods
 from uof.access.policy import decide, may
 from uof.review import selectors as review_selectors
 
-from . import selectors, services
+from . import rules, selectors, services
 from .access import audit_view, report_for
 from .errors import RecordingError, StaleVersion
-from .fieldset import PAGE_ORDER, PAGE_TITLES, fields_on
+from .fieldset import PAGE_INTROS, PAGE_ORDER, PAGE_TITLES, fields_on
 from .forms import PageForm, fmt_date
 from .models import REFERENCE_KINDS, Report
 from .tactics import TACTICS
@@ -93,8 +93,12 @@ def _render(request, page: str, form: PageForm, values, report: Report | None, *
         "top_specs": [s for s in specs if s.name not in nested], "dependents": dependents,
         "has_errors": form.is_bound and bool(form.errors), "back_url": _back_url(report, page),
         "report": report, "nav_active": "new" if report is None else "",
+        "intro": PAGE_INTROS.get(page, ""), "warnings": [], "ticked": request.POST.getlist("confirm"),
     }
     context.update(extra)
+    context["extra_errors"] = [{"text": w["error"], "href": f"#confirm-{w['key']}"}
+                               for w in context["warnings"] if w.get("error")]
+    context["has_errors"] = context["has_errors"] or bool(context["extra_errors"])
     return render(request, "page.html", context)
 
 
@@ -155,14 +159,16 @@ def page(request, pk: int, page: str):
         if any(s.private for s in fields_on(page)):
             audit_view(request, report, [s.name for s in fields_on(page) if s.private])
         form = selectors.form_for(report, page)
+        warnings = [_warning(p) for p in rules.problems(report, page) if not p.is_error]
         return _render(request, page, form, selectors.record_data(report, page), report, readonly=readonly,
-                       mode=mode)
+                       mode=mode, warnings=warnings)
     if shared:
         return _leave(request, report, page, mode)
     form = selectors.form_for(report, page, request.POST)
     if form.is_valid() and page == "references":
         _require_a_reference(form)
     answers = _answers(form)
+    warnings, confirmed = _cross_checks(request, report, page, form, answers)
     change = _change_kwargs(request, report)
     version = None
     try:
@@ -170,27 +176,56 @@ def page(request, pk: int, page: str):
             services.update_references(report, {k: answers.get(k, getattr(report.incident, k)) for k in REFERENCE_KINDS},
                                        answers.get("force"), correcting=mode == "correct", **change)
             change["version"], answers = None, {}  # checked once for this request
-        for problem in services.save_answers(report, page, answers, correcting=mode == "correct", **change):
+        for problem in services.save_answers(report, page, answers, correcting=mode == "correct",
+                                             confirmed=confirmed, **change):
             form.add_error(problem.field, problem.message)
     except StaleVersion as error:
         form.add_error(None, error.message)
         version = error.current_version  # saving again now is a deliberate choice
     except RecordingError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
-    draft_only_unanswered = request.POST.get("action") == "draft" and not _has_bad_values(form)
-    if form.errors and not (draft_only_unanswered and version is None):
-        return _render(request, page, form, request.POST, report, mode=mode,
+    draft = request.POST.get("action") == "draft"
+    draft_only_unanswered = draft and form.only_unanswered()  # by error code, never by wording
+    if (form.errors and not (draft_only_unanswered and version is None)) or (warnings and not draft):
+        return _render(request, page, form, request.POST, report, mode=mode, warnings=warnings,
                        version=version or report.version, reason_error=_reason_error(form))
     return _leave(request, report, page, mode)
 
 
+def _cross_checks(request, report: Report, page: str, form: PageForm, answers: dict):
+    """Rules between answers (rules.py), judged on the answers as this post would leave them.
+
+    An error goes against the page's question and keeps the answers it concerns from being saved
+    (a draft keeps them: they are checked again before submission). A warning the officer has
+    not confirmed stops "Save and continue" and asks again; a second "continue" without the tick
+    is an error. Returns the warnings to show and the confirmed warnings to store."""
+    if page == "references":
+        return [], None
+    on_page = [s.name for s in form.specs]
+    merged = {**rules.answers_of(report), **{name: answers.get(name, "") for name in on_page}}
+    found = rules.check(merged, page)
+    ticked, warned = set(request.POST.getlist("confirm")), set(request.POST.getlist("warned"))
+    draft = request.POST.get("action") == "draft"
+    confirmed = rules.still_confirmed(
+        merged, [*(report.confirmed_rules or []), *(p.key for p in found if not p.is_error and p.key in ticked)])
+    warnings = []
+    for problem in found:
+        if problem.is_error and not draft:
+            form.add_error(problem.field_on(page), ValidationError(problem.message, code="contradiction"))
+            for name in problem.rule.fields:
+                answers.pop(name, None)
+        elif not problem.is_error and problem.key not in confirmed:
+            warnings.append(_warning(problem, problem.key in warned and not draft))
+    return warnings, confirmed
+
+
+def _warning(problem, unanswered: bool = False) -> dict:
+    error = "Confirm that this answer is correct, or change it" if unanswered else ""
+    return {"key": problem.key, "message": problem.message, "error": error}
+
+
 def _reason_error(form: PageForm) -> str:
     return " ".join(str(m) for m in form.errors.get("__all__", []) if "reason" in str(m).lower())
-
-
-def _has_bad_values(form: PageForm) -> bool:
-    """Errors other than unanswered questions: a draft save must not lose what was typed."""
-    return any(not str(m).startswith(("Enter:", "Select an answer")) for errs in form.errors.values() for m in errs)
 
 
 def _leave(request, report: Report, page: str, mode: str = "edit"):

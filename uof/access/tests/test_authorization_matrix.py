@@ -380,7 +380,7 @@ CHANGES = {  # one changed answer per page, so an allowed save must raise the ve
     "conduct": lambda r: {"impact_factors": ["alcohol", "drugs"]},
     "injuries": lambda r: {"officer_medical": "yes"},
     "threats": lambda r: {"public_order": "yes"},
-    "outcome": lambda r: {"outcomes": ["arrested", "hospitalised"]},
+    "outcome": lambda r: {"outcomes": ["arrested", "other"]},  # no "are you sure?" (uof/reports/rules.py)
     "account": lambda r: {"account": "Corrected: detained for assault, resisted handcuffing."},
 }
 REASON = {"reason": "Corrected after reviewing body-worn video"}

@@ -252,7 +252,7 @@ def test_check_page_refuses_an_incomplete_report(client, org, first):
     walk_all(client, first, org, skip=("incident", "perception", "injuries"))
     response = client.get(page_url(first, "check"))
     assert "You need to answer some questions before you can submit" in text_of(response)
-    assert "Select an answer for: Were you injured as a result of the incident" in text_of(response)
+    assert "Select yes if you were injured as a result of the incident" in text_of(response)
     response = client.post(page_url(first, "check"))
     assert response.status_code == 200
     assert "The report is not complete yet: answer the questions marked on this page" in text_of(response)
@@ -279,7 +279,7 @@ def test_a_colleague_joining_early_completes_the_incident_before_submitting(clie
     assert choose_subject(client, report, "new").status_code == 302
     walk_all(client, report, org, skip=("incident",), officer={"officers_present": "1234"})
     response = client.post(page_url(report, "check"))
-    assert response.status_code == 200 and "Enter: Time force was first used" in text_of(response)
+    assert response.status_code == 200 and "Enter the time force was first used" in text_of(response)
     assert fresh(report).status == "draft"
     # the incident is not complete, so Bob can answer it; then it is fixed for Alice too
     answer_incident(client, report, org)

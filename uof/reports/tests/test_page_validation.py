@@ -73,22 +73,22 @@ def without(data: dict, *names: str) -> dict:
 # --- a missing answer on every page ------------------------------------------------------------------
 
 MISSING = [
-    ("incident", "occurred_date", "Enter: Date of the incident"),
-    ("incident", "occurred_time", "Enter: Time force was first used"),
-    ("incident", "district", "Select an answer for: District (policing area)"),
-    ("perception", "ethnicity", "Select an answer for: What ethnic group did the person seem to belong to"),
-    ("perception", "mental_condition", "Select an answer for: Did you perceive the person to have a mental"),
-    ("location", "location_types", "Select an answer for: Where did you use force"),
-    ("location", "custody_suite", "Select an answer for: Which custody suite"),
-    ("officer", "main_duty", "Select an answer for: What was your main duty at the time"),
-    ("officer", "ced_carried", "Select an answer for: Were you carrying a Taser (CED)"),
-    ("conduct", "reasons", "Select an answer for: Why did you use force"),
-    ("conduct", "primary_conduct", "Select an answer for: What was the person's main conduct"),
-    ("injuries", "officer_injury_level", "Select an answer for: How serious was your injury"),
-    ("injuries", "subject_injured", "Select an answer for: Was the person injured as a result of your use"),
-    ("threats", "public_order", "Select an answer for: Was this a public order deployment"),
-    ("outcome", "outcomes", "Select an answer for: What was the outcome"),
-    ("account", "account", "Enter: Describe what happened and why you used force"),
+    ("incident", "occurred_date", "Enter the date of the incident"),
+    ("incident", "occurred_time", "Enter the time force was first used"),
+    ("incident", "district", "Select the district where it happened"),
+    ("perception", "ethnicity", "Select which ethnic group the person seemed to belong to"),
+    ("perception", "mental_condition", "Select yes if you perceived the person to have a mental health"),
+    ("location", "location_types", "Select where you used force"),
+    ("location", "custody_suite", "Select the custody suite"),
+    ("officer", "main_duty", "Select your main duty at the time"),
+    ("officer", "ced_carried", "Select yes if you were carrying a Taser"),
+    ("conduct", "reasons", "Select why you used force"),
+    ("conduct", "primary_conduct", "Select the person's main conduct"),
+    ("injuries", "officer_injury_level", "Select how serious your injury was"),
+    ("injuries", "subject_injured", "Select whether the person was injured as a result of your use"),
+    ("threats", "public_order", "Select yes if this was a public order deployment"),
+    ("outcome", "outcomes", "Select at least one outcome"),
+    ("account", "account", "Enter your account of what happened and why you used force"),
 ]
 
 
@@ -115,7 +115,7 @@ def test_an_empty_post_re_renders_every_page_with_errors(client, org, draft, pag
 def test_new_report_without_force_or_references(client, org):
     login(client, org.alice)
     response = client.post(reverse("reports:new"), {"force": "", "crime_reference": "", "action": "continue"})
-    assert_error_page(response, "Choose the force area from the list")
+    assert_error_page(response, "Select the force area where it happened")
     response = client.post(reverse("reports:new"), {"force": "cambridgeshire", "custody_reference": " ",
                                                       "action": "continue"})
     assert_error_page(response, "Enter at least one reference: an incident log, custody record or crime number")
@@ -165,7 +165,7 @@ UNKNOWN = [
     ("outcome", "outcomes", ["jail"], "‘jail’ is not one of the answers to ‘What was the outcome’"),
     ("incident", "district", "abc", "Choose a district from the list"),
     ("incident", "district", "999999", "Choose a district from the list"),
-    ("account", "account", "x" * 20001, "Describe what happened and why you used force must be 20000 characters"),
+    ("account", "account", "x" * 20001, "Your account must be 20,000 characters or fewer"),
     ("officer", "bwv_references", "B" * 61, "Each entry must be 60 characters or fewer"),
 ]
 
@@ -240,9 +240,10 @@ def test_a_time_later_today_is_refused(client, org, draft):
         assert response.status_code == 302
 
 
-@pytest.mark.parametrize("typed,message", [("25:99", "Enter the time using the 24-hour clock, for example 14:30"),
-                                           ("24:00", "Enter the time using the 24-hour clock"),
-                                           ("half past", "Enter the time using the 24-hour clock")])
+@pytest.mark.parametrize("typed,message", [
+    ("25:99", "Time force was first used must be in the 24-hour clock, like 14:30"),
+    ("24:00", "Time force was first used must be in the 24-hour clock"),
+    ("half past", "Time force was first used must be in the 24-hour clock")])
 def test_impossible_times_are_refused(client, org, draft, typed, message):
     data = {**complete_pages(org)["incident"], "occurred_time": typed}
     response = post_page(client, draft, "incident", data)
@@ -394,5 +395,5 @@ def test_save_draft_with_unanswered_questions_stores_the_answered_ones(client, o
 
 def test_continue_with_unanswered_questions_stays_on_the_page_but_keeps_the_answers(client, org, dated):
     response = post_page(client, dated, "threats", {"spat_at": "yes"})
-    assert_error_page(response, "Select an answer for: Were you threatened with a weapon")
+    assert_error_page(response, "Select yes if you were threatened with a weapon")
     assert fresh(dated).spat_at == "yes"
