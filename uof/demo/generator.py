@@ -20,9 +20,10 @@ from django.utils import timezone
 
 from uof.accounts.models import User
 from uof.organisations.models import Force
+from uof.reports import rules
 from uof.reports.fieldset import FIELDS
 from uof.reports.models import Incident, OfficerPresent, Report, Subject, TacticUse
-from uof.reports.tactics import TACTICS
+from uof.reports.tactics import CED_CODES, TACTICS
 from uof.reports.validation import Places, Validator
 from uof.review.models import StatusChange
 
@@ -201,6 +202,7 @@ class Generator:
             tactics = self._tactics()
             for code, _ in tactics:
                 validate_tactic(code, day)
+            answers = within_rules(answers, [code for code, _ in tactics])
             reports.append((officer_id, subject_index, answers, tactics, submitted))
         return incident, {"subjects": n_subjects, "reports": reports, "officer_ids": officer_ids}
 
@@ -279,6 +281,20 @@ class Generator:
         if validator.errors:
             raise GenerationError(f"generated answers failed validation: {validator.errors}")
         return {f.name: cleaned[f.name] for f in CHECKED if f.owner == "report"}
+
+
+def within_rules(answers: dict, codes: list[str]) -> dict:
+    """Answers that agree with each other and the tactics (uof/reports/rules.py): a Taser user is
+    trained and carrying one, a fatal injury is a fatality (no one made off); the unusual but
+    possible combinations left are confirmed, as the officer would confirm them."""
+    if any(code in CED_CODES for code in codes):
+        answers.update(ced_trained="yes", ced_carried="yes")
+    if answers["subject_injury_level"] == "death":
+        answers["outcomes"] = [o for o in answers["outcomes"] if o != "made_off"] + ["fatality"]
+    found = rules.check({**answers, rules.TACTICS_ANSWER: codes})
+    if any(p.is_error for p in found):
+        raise GenerationError(f"generated answers contradict each other: {[p.key for p in found]}")
+    return {**answers, "confirmed_rules": [p.key for p in found]}
 
 
 def validate_tactic(code: str, day: dt.date) -> None:
