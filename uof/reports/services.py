@@ -17,7 +17,7 @@ from uof.review.models import FieldChange
 from . import selectors
 from .errors import RecordingError, StaleVersion
 from .fieldset import fields_on
-from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject, TacticUse
+from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
 
 
 @contextmanager
@@ -251,39 +251,7 @@ def _prefill_perception(report: Report, subject: Subject) -> None:
         report.save(update_fields=changed)
 
 
-# --- tactics ------------------------------------------------------------------------------------
-
-@_guarded
-def add_tactic(report: Report, tactic: str, effective: str, limit: int) -> TacticUse:
-    count = report.tactics.count()
-    if count >= limit:
-        raise RecordingError(f"A report can list at most {limit} tactics", "tactic")
-    position = (report.tactics.aggregate(p=Max("position"))["p"] or 0) + 1
-    return TacticUse.objects.create(report=report, position=position, tactic=tactic, effective=effective)
-
-
-@_guarded
-def remove_tactic(report: Report, position: int) -> None:
-    report.tactics.filter(position=position).delete()
-    _renumber(report)
-
-
-@_guarded
-def move_tactic_up(report: Report, position: int) -> None:
-    uses = list(report.tactics.order_by("position"))
-    index = next((i for i, u in enumerate(uses) if u.position == position), None)
-    if index:
-        uses[index - 1], uses[index] = uses[index], uses[index - 1]
-        _renumber(report, uses)
-
-
-def _renumber(report: Report, uses: list[TacticUse] | None = None) -> None:
-    uses = uses if uses is not None else list(report.tactics.order_by("position"))
-    # Two steps so the (report, position) unique constraint never sees a clash.
-    for offset in (1000, 0):
-        for i, use in enumerate(uses, start=1):
-            use.position = i + offset
-            use.save(update_fields=["position"])
+# Tactics (several in one step, moved, removed) are written by tactic_services.py.
 
 
 # --- submission ---------------------------------------------------------------------------------

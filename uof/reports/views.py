@@ -1,7 +1,6 @@
 """Pages of the use-of-force form. Thin: reads via selectors, writes via services."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +19,6 @@ from .errors import RecordingError, StaleVersion
 from .fieldset import PAGE_INTROS, PAGE_ORDER, PAGE_TITLES, fields_on
 from .forms import PageForm, fmt_date
 from .models import REFERENCE_KINDS, Report
-from .tactics import TACTICS
 
 FORM_PAGES = [p for p in PAGE_ORDER if p not in ("subject", "tactics")]
 
@@ -278,76 +276,7 @@ def subject_page(request, pk: int):
     return render(request, "reports/subject.html", context)
 
 
-# --- tactics, an ordered list ------------------------------------------------------------------
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def tactics_page(request, pk: int):
-    report, mode = _editable(request, pk)
-    if mode == "view":
-        return redirect("reports:view", pk=report.pk)
-    errors: dict[str, str] = {}
-    action = request.POST.get("action", "")
-    tactic, effective = request.POST.get("tactic", ""), request.POST.get("effective", "")
-    if request.method == "POST":
-        change = _change_kwargs(request, report)
-        if action.startswith(("remove-", "up-")):
-            verb, _, position = action.partition("-")
-            if position.isascii() and position.isdigit():
-                write = services.remove_tactic if verb == "remove" else services.move_tactic_up
-                try:
-                    write(report, int(position), **change)
-                except RecordingError as problem:
-                    errors = {problem.field or "tactic": problem.message}
-                else:
-                    return redirect(_url(report, "tactics") + _keep_next(request))
-        elif tactic or effective or action == "add":
-            errors = _check_tactic(report, tactic, effective)
-            if not errors:
-                try:
-                    services.add_tactic(report, tactic, effective, settings.UOF_MAX_TACTICS_PER_REPORT, **change)
-                except RecordingError as problem:
-                    errors = {problem.field or "tactic": problem.message}
-                else:
-                    tactic = effective = ""
-                    if action == "add":
-                        return redirect(_url(report, "tactics") + _keep_next(request))
-        if not errors and action in ("continue", "draft"):
-            problems = selectors.tactic_problems(report)
-            if problems and action == "continue":
-                errors = {"tactic": problems[0]}
-            else:
-                return _leave(request, report, "tactics", mode)
-    day = report.incident.occurred_date
-    current = tuple(u.tactic for u in report.tactics.all())
-    context = {
-        "title": PAGE_TITLES["tactics"], "caption": _caption(report), "report": report,
-        "uses": [{"position": u.position, "label": TACTICS.label_of(u.tactic), "effective": u.effective}
-                 for u in report.tactics.all()],
-        "options": [(o.code, o.label) for o in TACTICS.available(day, current)],
-        "tactic": tactic, "effective": effective, "errors": errors, "has_errors": bool(errors),
-        "back_url": _back_url(report, "tactics"), "next_query": _keep_next(request),
-        "needs_reason": not report.is_draft, "version": report.version, "reason": request.POST.get("reason", ""),
-    }
-    return render(request, "reports/tactics.html", context)
-
-
-def _keep_next(request) -> str:
-    return "?next=check" if request.GET.get("next") == "check" else ""
-
-
-def _check_tactic(report: Report, tactic: str, effective: str) -> dict[str, str]:
-    errors = {}
-    option = TACTICS.get(tactic) if tactic else None
-    if not tactic:
-        errors["tactic"] = "Select the tactic you used"
-    elif option is None:
-        errors["tactic"] = f"‘{tactic[:40]}’ is not one of the tactics: choose from the list"
-    elif not option.available_on(report.incident.occurred_date):
-        errors["tactic"] = f"‘{option.label}’ was not in use on the date of the incident"
-    if effective not in ("yes", "no"):
-        errors["effective"] = "Select whether the tactic was effective"
-    return errors
+# The tactics page lives in views_tactics.py.
 
 
 # --- check your answers, submit, view -----------------------------------------------------------

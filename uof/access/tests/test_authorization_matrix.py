@@ -392,7 +392,8 @@ def post_data(name: str, variant: str, report: Report | None, user) -> dict:
         return {**data, **CHANGES[variant](report), **REASON, "action": "continue"}
     return {
         "reports:subject": {"subject": "2", **REASON},
-        "reports:tactics": {"tactic": "baton_drawn", "effective": "yes", "action": "add", **REASON},
+        "reports:tactics": {"rows": "1", "tactic-1": "baton_drawn", "effective-1": "yes", "action": "continue",
+                            **REASON},
         "review:delete": {"reason": "Recorded twice"},
         "review:decision": {"decision": variant, "comment": "Say more about the handcuffing"},
         "reports:new": {"force": "cambridgeshire", "cad_reference": "NEW-REPORT-1"},

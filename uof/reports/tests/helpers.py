@@ -55,12 +55,16 @@ def answer_incident(client, report: Report, org, day: dt.date | None = None, **c
     assert response.status_code == 302, error_summary(response)
 
 
-def add_tactic(client, report: Report, tactic: str = "handcuffing_compliant", effective: str = "yes"):
-    return client.post(page_url(report, "tactics"), {"tactic": tactic, "effective": effective, "action": "add"})
+def post_tactics(client, report: Report, *rows: tuple[str, str], action: str = "continue", **extra):
+    """POST the tactics page with these (tactic, effective) rows typed, in one step."""
+    data = {"rows": str(len(rows)), "action": action, **extra}
+    for i, (tactic, effective) in enumerate(rows, start=1):
+        data[f"tactic-{i}"], data[f"effective-{i}"] = tactic, effective
+    return client.post(page_url(report, "tactics"), data)
 
 
 def walk_all(client, report: Report, org, skip=(), day: dt.date | None = None, **changes) -> None:
-    """Answer every question page validly (tactics: one tactic added), except the pages in `skip`.
+    """Answer every question page validly (tactics: one tactic), except the pages in `skip`.
 
     `changes` maps a page to answers replacing the complete ones, e.g. officer={"officers_present": ""}.
     """
@@ -71,8 +75,7 @@ def walk_all(client, report: Report, org, skip=(), day: dt.date | None = None, *
         if page in skip:
             continue
         if page == "tactics":
-            assert add_tactic(client, report).status_code == 302
-            response = post_page(client, report, "tactics", {})
+            response = post_tactics(client, report, ("handcuffing_compliant", "yes"))
         else:
             response = post_page(client, report, page, pages[page])
         assert response.status_code == 302, (page, error_summary(response))

@@ -107,7 +107,7 @@ def test_tactics_page(new_page, org):
     page = new_page()
     sign_in(page, org.alice)
     page.goto(page_url(report, "tactics"))
-    assert page.locator("#tactics-table tbody tr").count() == 1
+    assert page.locator("#tactics-list .govuk-summary-list__row").count() == 1
     assert_accessible(page, "tactics page with a tactic added")
 
 

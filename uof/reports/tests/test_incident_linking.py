@@ -10,8 +10,8 @@ from uof.reports.models import Incident, OfficerPresent, Report
 from uof.testing.fixtures import complete_pages
 
 from .helpers import fast_passwords  # noqa: F401  (an autouse fixture: cheap password hashing here)
-from .helpers import (WALK, add_tactic, answer_incident, assert_error_page, checked, error_summary, form_state,
-                      fresh, login, page_url, post_page, start_report, text_of, walk_all)
+from .helpers import (WALK, answer_incident, assert_error_page, checked, error_summary, form_state,
+                      fresh, login, page_url, post_page, post_tactics, start_report, text_of, walk_all)
 
 REF = "CC-20260412-0187"
 
@@ -228,10 +228,10 @@ def test_full_walk_then_submit(client, org):
     pages = complete_pages(org)
     expected_next = WALK[1:] + ["check"]
     for page, following in zip(WALK, expected_next):
-        if page == "tactics":
-            for tactic in ("ced_drawn", "ced_fired"):
-                assert add_tactic(client, report, tactic, "yes")["Location"] == page_url(report, "tactics")
-        response = post_page(client, report, page, pages.get(page, {}))
+        if page == "tactics":  # two tactics in one step
+            response = post_tactics(client, report, ("ced_drawn", "yes"), ("ced_fired", "yes"))
+        else:
+            response = post_page(client, report, page, pages.get(page, {}))
         assert response.status_code == 302, (page, error_summary(response))
         assert response["Location"] == page_url(report, following), page
     report = fresh(report)
