@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from uof.access import landing
 from uof.reports import views as report_views
 
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(template_name="accounts/login.html",
                                                          extra_context={"title": "Sign in"}), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/start/", landing.landing, name="landing"),  # LOGIN_REDIRECT_URL: each role's work page
     path("reports/", include("uof.reports.urls")),
     path("review/", include("uof.review.urls")),
     path("audit/", include(("uof.audit.urls", "audit"))),

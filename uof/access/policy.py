@@ -11,6 +11,7 @@ Report actions:
   review   approve or return a submitted report (a supervisor of its district, not their own)
   correct  change a submitted or approved report with a reason
   delete   soft-delete with a reason
+  discard  the author discards their own draft (never a submitted or returned report)
   history  read a report's status changes, field history and audit trail
 Page actions (no record): record, review_queue, compliance, audit_log, admin.
 """
@@ -105,6 +106,8 @@ def decide(user, action: str, report) -> Decision:
         "review": live and supervises and not is_author and report.status == "submitted",
         "correct": live and submitted and not is_author and (supervises or admin) and report.status != "returned",
         "delete": live and submitted and admin and not is_author,
+        # a draft never counted, so its author may discard it; once submitted (returned included) it may not
+        "discard": live and is_author and report.status == "draft",
         "history": submitted and (supervises or admin or standards),
     }.get(action, False)
     return Decision.ALLOW if allowed else Decision.FORBIDDEN

@@ -27,6 +27,7 @@ class AuditEvent(models.Model):
         EXPORT = "export", "Exported records"
         REMINDER = "reminder", "Sent a reminder"
         PUBLISH = "publish", "Published figures"
+        DISCARD = "discard", "Discarded a draft"
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")

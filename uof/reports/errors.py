@@ -14,3 +14,13 @@ class StaleVersion(RecordingError):
         super().__init__("Someone else changed this report after you opened this page, so your answers were "
                          "not saved. They are shown below: check them against the report and save again.")
         self.current_version = current_version
+
+
+class UnfinishedReport(RecordingError):
+    """The officer already has a report on this incident that they have not submitted: open it
+    rather than start a second one (which would clash at the subject page)."""
+
+    def __init__(self, report):
+        super().__init__(f"You already have a report on this incident that you have not submitted "
+                         f"(report {report.pk}): carry on with it, and submit it before you start another")
+        self.report = report

@@ -6,7 +6,6 @@ from django.utils.datastructures import MultiValueDict
 
 from uof.organisations.models import Force
 
-from . import rules
 from .errors import RecordingError
 from .fieldset import PAGE_ORDER, PAGE_TITLES, FIELDS_BY_NAME, Field, fields_on
 from .forms import page_form
@@ -32,7 +31,9 @@ def incident_for_references(force: Force, references: dict[str, str]) -> Inciden
 
 
 def incident_is_shared(report: Report) -> bool:
-    return Report.objects.filter(incident_id=report.incident_id).exclude(pk=report.pk).exists()
+    """Other reports rely on this incident (a draft its officer discarded does not)."""
+    return (Report.objects.filter(incident_id=report.incident_id).exclude(pk=report.pk)
+            .exclude(status=Report.Status.DRAFT, deleted_at__isnull=False).exists())
 
 
 def incident_details_locked(report: Report) -> bool:
@@ -49,7 +50,9 @@ def my_reports(user):
 
 
 def incident_reports(incident: Incident):
-    return incident.reports.select_related("officer", "subject").order_by("created_at")
+    """The incident's reports, without drafts their officers discarded."""
+    return (incident.reports.exclude(status=Report.Status.DRAFT, deleted_at__isnull=False)
+            .select_related("officer", "subject").order_by("created_at"))
 
 
 def subjects_of(incident: Incident, exclude: Report | None = None) -> list[dict]:
@@ -149,9 +152,6 @@ def report_problems(report: Report) -> dict[str, list[str]]:
     tactics = tactic_problems(report)
     if tactics:
         problems["tactics"] = tactics
-    for problem in rules.problems(report):  # answers that contradict each other (rules.py)
-        message = problem.message if problem.is_error else f"{problem.message}: change your answer or confirm it"
-        problems.setdefault(problem.page, []).append(message)
     return {page: problems[page] for page in PAGE_ORDER if page in problems}
 
 
@@ -169,7 +169,6 @@ def snapshot(report: Report) -> dict:
         out[spec.name] = value
     out["tactics"] = [[u.tactic, u.effective] for u in report.tactics.order_by("position")]
     out["subject"] = report.subject.number if report.subject_id else None
-    out["confirmed_rules"] = list(report.confirmed_rules or [])  # a confirmation is a change like an answer
     return out
 
 
@@ -191,9 +190,7 @@ def display_value(report: Report, spec: Field) -> str:
 
 
 def answers_by_page(report: Report) -> list[dict]:
-    """Check-your-answers: each page's questions and answers, in form order, with the
-    "are you sure?" warnings the officer confirmed (so a supervisor sees them)."""
-    confirmed = [p for p in rules.problems(report, include_confirmed=True) if p.confirmed]
+    """Check-your-answers: each page's questions and answers, in form order."""
     sections = []
     for page in PAGE_ORDER:
         if page == "subject":
@@ -205,8 +202,6 @@ def answers_by_page(report: Report) -> list[dict]:
         else:
             rows = [{"label": spec.label, "value": display_value(report, spec), "name": spec.name}
                     for spec in fields_on(page) if not _skipped(report, spec)]
-        rows += [{"label": "Checked and confirmed as correct", "value": p.message, "name": p.key}
-                 for p in confirmed if p.page == page]
         sections.append({"page": page, "title": PAGE_TITLES[page], "rows": rows})
     return sections
 

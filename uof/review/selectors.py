@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from uof.access.policy import district_scope, visible_reports
+from uof.access.policy import decide, district_scope, visible_reports
 from uof.reports.models import OfficerPresent, Report
 
 from .models import StatusChange
@@ -22,6 +22,22 @@ def last_return(report: Report) -> StatusChange | None:
     return report.status_changes.filter(to_status=Report.Status.RETURNED).select_related("by").last()
 
 
+def other_reports(report: Report, user) -> list[dict]:
+    """The other reports on the same incident: officer, person, status, and a link only where the
+    access policy lets `user` view it. Deleted reports are listed only to those who may view them."""
+    others = (Report.objects.filter(incident_id=report.incident_id).exclude(pk=report.pk)
+              .select_related("incident", "officer", "subject").order_by("created_at", "pk"))
+    rows = []
+    for other in others:
+        allowed = bool(decide(user, "view", other))
+        if other.deleted_at is not None and not allowed:
+            continue
+        rows.append({"report": other, "officer": other.officer, "allowed": allowed,
+                     "subject": f"Subject {other.subject.number}" if other.subject_id else "Person not chosen yet",
+                     "status": "Deleted" if other.deleted_at else other.get_status_display()})
+    return rows
+
+
 def review_queue(user):
     """Submitted reports the user may review, oldest first."""
     return (visible_reports(user, "review").select_related("incident", "incident__district", "officer", "subject")
@@ -29,10 +45,11 @@ def review_queue(user):
 
 
 def queue_counts(user) -> dict[str, int]:
-    scoped = visible_reports(user, "history")
+    from .queue import returned_reports
+
     return {
         "awaiting": review_queue(user).count(),
-        "returned": scoped.filter(status=Report.Status.RETURNED).count(),
+        "returned": returned_reports(user).count(),
         "overdue": missing_reports(district_scope(user)).filter(overdue=True).count() if district_scope(user) else 0,
     }
 
@@ -67,9 +84,14 @@ def missing_reports(districts=None, officer=None):
 
 
 def missing_for_officer(user) -> list[OfficerPresent]:
+    """"Reports you owe": each row's `draft_id` is the officer's own draft on the incident, if any,
+    so the link opens it instead of starting a second report."""
     if not getattr(user, "is_authenticated", False):
         return []
-    return list(missing_reports(officer=user)[:20])
+    own_draft = (Report.objects.filter(incident_id=OuterRef("incident_id"), officer_id=OuterRef("officer_id"),
+                                       deleted_at__isnull=True, status=Report.Status.DRAFT)
+                 .order_by("created_at").values("pk")[:1])
+    return list(missing_reports(officer=user).annotate(draft_id=Subquery(own_draft))[:20])
 
 
 def compliance(user, months: int = 12) -> list[dict]:

@@ -12,10 +12,13 @@ from uof.access.policy import district_scope, may
 from uof.audit.models import AuditEvent
 from uof.reports import selectors as report_selectors
 from uof.reports.access import audit_view, report_for
-from uof.reports.errors import RecordingError, StaleVersion
-from uof.reports.fieldset import FIELDS_BY_NAME
+from uof.reports.errors import RecordingError
+from uof.reports.models import Report
+from uof.reports.views import report_view_context
 
+from . import queue as queue_reads
 from . import selectors, services, workflow
+from .history import change_rows, field_label
 
 
 def _require(user, action: str) -> None:
@@ -26,9 +29,14 @@ def _require(user, action: str) -> None:
 @login_required
 def queue(request):
     _require(request.user, "review_queue")
+    districts = queue_reads.districts(request.user)
+    filters = queue_reads.Filters.from_query(request.GET, districts)
+    page = queue_reads.page_of(request.user, filters, request.GET.get("page"))
     return render(request, "review/queue.html", {
-        "title": "Reports to review", "nav_active": "review", "reports": selectors.review_queue(request.user),
-        "counts": selectors.queue_counts(request.user),
+        "title": "Reports to review", "nav_active": "review", "page": page, "filters": filters,
+        "pagination": queue_reads.pagination(page, filters, reverse("review:queue")),
+        "districts": districts, "statuses": queue_reads.STATUSES, "ages": queue_reads.AGES,
+        "counts": selectors.queue_counts(request.user), "returned": queue_reads.returned(request.user),
     })
 
 
@@ -36,20 +44,23 @@ def queue(request):
 @require_POST
 def decision(request, pk: int):
     report, _ = report_for(request, pk, "review")
-    action = request.POST.get("decision")
-    if action not in ("approve", "return"):
-        messages.error(request, "Choose whether to approve the report or return it")
-        return redirect("reports:view", pk=report.pk)
+    action = request.POST.get("decision", "")
+    comment = request.POST.get("comment", "")
     version = request.POST.get("version", "")
     try:
-        workflow.transition(report, action, request.user, comment=request.POST.get("comment", ""),
+        if action not in ("approve", "return"):
+            raise RecordingError("Select whether to approve the report or return it to the officer", "decision")
+        workflow.transition(report, action, request.user, comment=comment,
                             version=int(version) if version.isascii() and version.isdigit() else None)
-    except StaleVersion as error:
-        messages.error(request, error.message)
-        return redirect("reports:view", pk=report.pk)
     except RecordingError as error:
-        messages.error(request, error.message)
-        return redirect(reverse("reports:view", args=[report.pk]) + "#review-decision")
+        # Shown again on the report, the error at the top and beside the decision, what was typed kept.
+        # After a stale version the page shows the report as it is now, so saving again is deliberate.
+        report, _ = report_for(request, pk, "view")
+        audit_view(request, report)
+        field = error.field if error.field in ("decision", "comment") else "decision"
+        return render(request, "reports/check.html", report_view_context(
+            request, report, has_errors=True, decision_error={"field": field, "text": error.message},
+            decision_value=action, comment_value=comment))
     messages.success(request, f"Report {report.pk} {'approved' if action == 'approve' else 'returned to the officer'}.")
     return redirect("review:queue")
 
@@ -79,15 +90,12 @@ def history(request, pk: int):
     return render(request, "review/history.html", {
         "title": f"History of report {report.pk}", "report": report,
         "statuses": report.status_changes.select_related("by"),
-        "changes": [{"change": c, "label": _field_label(c.field)} for c in report.field_changes.select_related("by")],
-        "events": AuditEvent.objects.filter(report_id=report.pk).select_related("user")[:500],
+        "changes": change_rows(report.field_changes.select_related("by")),
+        "events": [(event, ", ".join(field_label(name) for name in event.fields))
+                   for event in AuditEvent.objects.filter(report_id=report.pk).select_related("user")[:500]],
+        "status_labels": dict(Report.Status.choices),
         "back_url": reverse("reports:view", args=[report.pk]),
     })
-
-
-def _field_label(name: str) -> str:
-    spec = FIELDS_BY_NAME.get(name)
-    return spec.label if spec else {"tactics": "Tactics", "subject": "Person (subject number)"}.get(name, name)
 
 
 @login_required

@@ -53,11 +53,13 @@ def new_page(browser, live_server):
 
 
 def sign_in(page, user, password: str | None = None) -> None:
-    """Sign in through the real sign-in page and wait for "My reports"."""
+    """Sign in through the real sign-in page and wait until it has been left (each role lands on
+    its own work page: uof/access/landing.py)."""
     from uof.testing.fixtures import PASSWORD
 
     page.goto("/accounts/login/")
     page.fill("#username", user.username)
     page.fill("#password", password or PASSWORD)
     page.click("button:has-text('Sign in')")
-    page.wait_for_url("**/reports/")
+    page.wait_for_url(lambda url: "/accounts/" not in url)
+    page.wait_for_load_state()

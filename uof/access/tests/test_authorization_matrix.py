@@ -55,6 +55,7 @@ GET  start                    - 200  200  200  200  200  200  200  200  200  200
 GET  login                    - 200  200  200  200  200  200  200  200  200  200  200  200
 POST login                    - 200  302  302  302  302  302  302  302  302  302  302  302
 GET  logout                   - 405  405  405  405  405  405  405  405  405  405  405  405
+GET  landing                  - 302L 302  302  302  302  302  302  302  302  302  302  302
 POST logout                   - 302L 302L 302L 302L 302L 302L 302L 302L 302L 302L 302L 302L
 GET  reports:mine             - 302L 200  200  200  200  200  200  200  200  200  200  200
 GET  reports:new              - 302L 200  200  200  200  200  200  200  200  200  200  403
@@ -127,6 +128,9 @@ GET  review:delete            P 302L 403  403  404  403  403  404  200  404  403
 POST review:delete            P 302L 403  403  404  403  403  404  302+ 404  403  403  302+
                               C 302L 403  403  404  403  403  404  302+ 404  403  403  302+
                               L 302L 403  404  403  404  404  403  404  302+ 404  404  302+
+POST reports:discard          P 302L 403  403  404  403  403  404  403  404  403  403  403
+                              C 302L 403  403  404  403  403  404  403  404  403  403  403
+                              L 302L 403  404  403  404  404  403  404  403  404  404  403
 GET  review:decision          P 302L 405  405  405  405  405  405  405  405  405  405  405
                               C 302L 405  405  405  405  405  405  405  405  405  405  405
                               L 302L 405  405  405  405  405  405  405  405  405  405  405
@@ -162,6 +166,12 @@ GET  review:history           P 302L 403  403  404  403  403  404  403  404  403
 POST review:delete            P 302L 403  403  404  403  403  404  403  404  403  403  403
                               C 302L 403  403  404  403  403  404  403  404  403  403  403
                               L 302L 403  404  403  404  404  403  404  403  404  404  403
+GET  reports:discard          P 302L 200  403  404  403  403  404  403  404  403  403  403
+                              C 302L 200  403  404  403  403  404  403  404  403  403  403
+                              L 302L 200  404  403  404  404  403  404  403  404  404  403
+POST reports:discard          P 302L 302+ 403  404  403  403  404  403  404  403  403  403
+                              C 302L 302+ 403  404  403  403  404  403  404  403  403  403
+                              L 302L 302+ 404  403  404  404  403  404  403  404  404  403
 
 [returned]
 GET  reports:view             P 302L 302C 403  404  200  403  404  200  404  403  200  200
@@ -180,6 +190,12 @@ POST reports:check            P 302L 302+ 403  404  302V 403  404  302V 404  403
                               C 302L 302+ 403  404  403  302V 404  302V 404  403  302V 302V
                               L 302L 302+ 404  403  404  404  302V 404  302V 404  404  302V
 POST review:decision[approve] P 302L 403  403  404  403  403  404  403  404  403  403  403
+                              C 302L 403  403  404  403  403  404  403  404  403  403  403
+                              L 302L 403  404  403  404  404  403  404  403  404  404  403
+GET  reports:discard          P 302L 403  403  404  403  403  404  403  404  403  403  403
+                              C 302L 403  403  404  403  403  404  403  404  403  403  403
+                              L 302L 403  404  403  404  404  403  404  403  404  404  403
+POST reports:discard          P 302L 403  403  404  403  403  404  403  404  403  403  403
                               C 302L 403  403  404  403  403  404  403  404  403  403  403
                               L 302L 403  404  403  404  404  403  404  403  404  404  403
 
@@ -226,6 +242,9 @@ GET  review:delete            P 302L 404  404  404  404  404  404  403  404  404
                               C 302L 404  404  404  404  404  404  403  404  404  404  403
                               L 302L 404  404  404  404  404  404  404  403  404  404  403
 POST review:delete            P 302L 404  404  404  404  404  404  403  404  404  404  403
+                              C 302L 404  404  404  404  404  404  403  404  404  404  403
+                              L 302L 404  404  404  404  404  404  404  403  404  404  403
+POST reports:discard          P 302L 404  404  404  404  404  404  403  404  404  404  403
                               C 302L 404  404  404  404  404  404  403  404  404  404  403
                               L 302L 404  404  404  404  404  404  404  403  404  404  403
 """
@@ -380,7 +399,7 @@ CHANGES = {  # one changed answer per page, so an allowed save must raise the ve
     "conduct": lambda r: {"impact_factors": ["alcohol", "drugs"]},
     "injuries": lambda r: {"officer_medical": "yes"},
     "threats": lambda r: {"public_order": "yes"},
-    "outcome": lambda r: {"outcomes": ["arrested", "other"]},  # no "are you sure?" (uof/reports/rules.py)
+    "outcome": lambda r: {"outcomes": ["arrested", "hospitalised"]},
     "account": lambda r: {"account": "Corrected: detained for assault, resisted handcuffing."},
 }
 REASON = {"reason": "Corrected after reviewing body-worn video"}
@@ -392,8 +411,7 @@ def post_data(name: str, variant: str, report: Report | None, user) -> dict:
         return {**data, **CHANGES[variant](report), **REASON, "action": "continue"}
     return {
         "reports:subject": {"subject": "2", **REASON},
-        "reports:tactics": {"rows": "1", "tactic-1": "baton_drawn", "effective-1": "yes", "action": "continue",
-                            **REASON},
+        "reports:tactics": {"tactic": "baton_drawn", "effective": "yes", "action": "add", **REASON},
         "review:delete": {"reason": "Recorded twice"},
         "review:decision": {"decision": variant, "comment": "Say more about the handcuffing"},
         "reports:new": {"force": "cambridgeshire", "cad_reference": "NEW-REPORT-1"},

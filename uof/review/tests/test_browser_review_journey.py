@@ -40,7 +40,7 @@ def test_return_fix_resubmit_approve_with_full_audit_trail(new_page, org):
     assert sergeant.locator("#count-awaiting").inner_text() == "1"
     sergeant.click(f"#queue a[href='/reports/{report.pk}/']")
     sergeant.click("button:has-text('Save review')")  # nothing chosen yet
-    assert "Choose whether to approve" in sergeant.locator(".govuk-error-summary").inner_text()
+    assert "Select whether to approve" in sergeant.locator(".govuk-error-summary").inner_text()
     sergeant.locator("#decision-2").check()  # return
     sergeant.fill("#comment", COMMENT)
     sergeant.click("button:has-text('Save review')")
@@ -76,7 +76,8 @@ def test_return_fix_resubmit_approve_with_full_audit_trail(new_page, org):
     sign_in(standards, org.standards)
     standards.goto(f"/review/reports/{report.pk}/history/")
     statuses = standards.locator("#statuses").inner_text()
-    for step in ("draft → submitted", "submitted → returned", "returned → submitted", "submitted → approved"):
+    for step in ("Draft → Awaiting review", "Awaiting review → Returned", "Returned → Awaiting review",
+                 "Awaiting review → Approved"):
         assert step in statuses
     assert COMMENT in statuses
     changes = standards.locator("#changes").inner_text()

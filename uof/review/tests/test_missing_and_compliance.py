@@ -198,7 +198,7 @@ def delete(org, report: Report, reason: str):
 
 
 def listed_in_mine(client, report: Report) -> bool:
-    return f'<td class="govuk-table__cell">{report.pk}</td>' in client.get(reverse("reports:mine")).content.decode()
+    return f'href="/reports/{report.pk}/' in client.get(reverse("reports:mine")).content.decode()
 
 
 def test_deleting_needs_a_reason(org):

@@ -74,9 +74,7 @@ def test_sergeant_returns_a_submitted_report_with_a_comment(org, alice, submitte
 @pytest.mark.parametrize("comment", ["", "   "])
 def test_a_return_without_a_comment_is_refused_and_nothing_changes(org, submitted, sergeant, comment):
     response = decide(sergeant, submitted, "return", comment)
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("reports:view", args=[submitted.pk]))
-    assert "Say what the officer needs to change" in text_of(sergeant.get(response["Location"]))
+    assert_error_page(response, "Say what the officer needs to change")  # the report again, with the error
     after = fresh(submitted)
     assert (after.status, after.version) == (Report.Status.SUBMITTED, submitted.version)
     assert len(statuses(submitted)) == 1
@@ -84,7 +82,7 @@ def test_a_return_without_a_comment_is_refused_and_nothing_changes(org, submitte
 
 def test_an_unknown_decision_changes_nothing(org, submitted, sergeant):
     response = decide(sergeant, submitted, "publish")
-    assert "Choose whether to approve the report or return it" in text_of(sergeant.get(response["Location"]))
+    assert_error_page(response, "Select whether to approve the report or return it to the officer")
     assert fresh(submitted).status == Report.Status.SUBMITTED
 
 
@@ -199,14 +197,14 @@ def test_a_decision_on_a_stale_page_is_refused(org, alice, sergeant, submitted):
     assert post_account(other, submitted, "Admin correction.", version=shown, reason="Fix").status_code == 302
     response = sergeant.post(reverse("review:decision", args=[submitted.pk]),
                              {"decision": "approve", "version": str(shown)})
-    assert STALE in text_of(sergeant.get(response["Location"]))
+    assert STALE in text_of(response)
     assert fresh(submitted).status == Report.Status.SUBMITTED
 
 
 # --- the review queue ---------------------------------------------------------------------------------
 
 def queue_numbers(response) -> list[int]:
-    return [int(row[0].split()[-1]) for row in table_rows(response, "queue")]
+    return [int(row[0].split()[1]) for row in table_rows(response, "queue")]  # "Report 12 Submitted …"
 
 
 def count(response, name: str) -> int:
@@ -232,7 +230,7 @@ def test_the_queue_lists_submitted_reports_of_the_sergeants_districts_oldest_fir
     assert response.status_code == 200
     assert queue_numbers(response) == [bobs.pk, alices.pk]
     assert bobs.submitted_at < alices.submitted_at
-    assert [row[2] for row in table_rows(response, "queue")] == ["Peterborough", "Peterborough"]
+    assert ["Peterborough" in row[1] for row in table_rows(response, "queue")] == [True, True]
     assert (count(response, "awaiting"), count(response, "returned")) == (2, 1)
 
 
