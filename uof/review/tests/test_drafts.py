@@ -19,8 +19,12 @@ from uof.audit.models import AuditEvent
 from uof.reports import services as report_services
 from uof.reports.errors import RecordingError
 from uof.reports.models import Report, Subject
-from uof.reports.tests.helpers import fast_passwords  # noqa: F401  (autouse: cheap password hashing)
-from uof.reports.tests.helpers import page_url, start_report, text_of
+from uof.reports.tests.helpers import (
+    fast_passwords,  # noqa: F401  (autouse: cheap password hashing)
+    page_url,
+    start_report,
+    text_of,
+)
 from uof.review import selectors, services
 from uof.review.models import StatusChange
 

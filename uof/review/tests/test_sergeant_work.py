@@ -14,8 +14,13 @@ from django.utils import timezone
 from uof.accounts.models import User
 from uof.reports import services as report_services
 from uof.reports.models import Incident, Report
-from uof.reports.tests.helpers import fast_passwords  # noqa: F401  (autouse: cheap password hashing)
-from uof.reports.tests.helpers import form_state, fresh, post_page, text_of
+from uof.reports.tests.helpers import (
+    fast_passwords,  # noqa: F401  (autouse: cheap password hashing)
+    form_state,
+    fresh,
+    post_page,
+    text_of,
+)
 from uof.review import workflow
 from uof.review.models import FieldChange
 from uof.testing.fixtures import PASSWORD
