@@ -4,6 +4,7 @@ Districts and custody suites carry effective dates so that a renamed or closed p
 old records meaningful: a retired place can no longer be chosen for a new incident but stays
 on every report that used it.
 """
+import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -29,12 +30,39 @@ class Force(models.Model):
     collaboration = models.ForeignKey(
         Collaboration, null=True, blank=True, on_delete=models.SET_NULL, related_name="forces"
     )
+    # How this force's command and control (incident log) numbers look, for the references page.
+    cad_reference_example = models.CharField(
+        max_length=40, blank=True, default="",
+        help_text="An incident log number in the force's format, shown as the example, e.g. 'CC1-260412-000187'.")
+    cad_reference_pattern = models.CharField(
+        max_length=200, blank=True, default="",
+        help_text="Optional regular expression the whole number matches once normalised (upper case, '-' "
+                  "for dashes), e.g. 'CC\\d+-\\d{6}-\\d{6}'. A number that does not match is queried, "
+                  "never refused.")
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        problem = reference_format_problem(self.cad_reference_example, self.cad_reference_pattern)
+        if problem:
+            raise ValidationError({"cad_reference_pattern": problem})
+
+
+def reference_format_problem(example: str, pattern: str) -> str:
+    """Why a force's reference example and pattern cannot be used together, or ''."""
+    if not pattern:
+        return ""
+    try:
+        compiled = re.compile(pattern)
+    except re.error as error:
+        return f"'{pattern}' is not a regular expression: {error}"
+    if example and compiled.fullmatch(example) is None:
+        return f"The example '{example}' does not match the pattern '{pattern}'"
+    return ""
 
 
 class EffectiveQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Collaboration, CustodySuite, District, Force
+from .models import Collaboration, CustodySuite, District, Force, reference_format_problem
 
 
 class ConfigError(Exception):
@@ -21,6 +21,21 @@ def _date(value, where: str):
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         raise ConfigError(f"{where}: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def _reference_format(f: dict, where: str) -> dict[str, str]:
+    """The force's incident log number example (stored as officers' references are) and pattern."""
+    from uof.reports.references import normalise_reference  # a pure function: no models involved
+
+    example = normalise_reference(str(f.get("cad_reference_example") or ""))
+    pattern = str(f.get("cad_reference_pattern") or "")
+    if len(example) > 40 or len(pattern) > 200:
+        raise ConfigError(f"{where}: cad_reference_example must be 40 characters or fewer, "
+                          "cad_reference_pattern 200 or fewer")
+    problem = reference_format_problem(example, pattern)
+    if problem:
+        raise ConfigError(f"{where}: {problem}")
+    return {"cad_reference_example": example, "cad_reference_pattern": pattern}
 
 
 def load_organisations(path: Path) -> dict[str, int]:
@@ -51,7 +66,8 @@ def _load(config: dict) -> dict[str, int]:
             if collaboration is None:
                 raise ConfigError(f"{where}: unknown collaboration '{f['collaboration']}'")
         force, _ = Force.objects.update_or_create(
-            slug=f["slug"], defaults={"name": f["name"], "region": f.get("region", ""), "collaboration": collaboration})
+            slug=f["slug"], defaults={"name": f["name"], "region": f.get("region", ""), "collaboration": collaboration,
+                                      **_reference_format(f, where)})
         counts["forces"] += 1
         for d in f.get("districts", []):
             district, _ = District.objects.update_or_create(force=force, code=d["code"], defaults={

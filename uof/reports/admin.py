@@ -1,10 +1,12 @@
+from django import forms
 from django.contrib import admin
 
 from uof.audit import services as audit
 from uof.audit.models import AuditEvent
 
 from .access import PRIVATE_FIELDS
-from .models import Incident, OfficerPresent, Report, Subject, TacticUse
+from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject, TacticUse
+from .references import normalise_reference
 
 
 class TacticInline(admin.TabularInline):
@@ -38,8 +40,24 @@ class SubjectInline(admin.TabularInline):
     extra = 0
 
 
+class IncidentForm(forms.ModelForm):
+    """References typed in the admin are stored in their normal form, like the officers' pages."""
+
+    class Meta:
+        model = Incident
+        fields = "__all__"  # the admin shows every column of an incident
+
+    def clean(self):
+        data = super().clean()
+        for kind in REFERENCE_KINDS:
+            if kind in data:
+                data[kind] = normalise_reference(data[kind])  # checked for uniqueness in this form
+        return data
+
+
 @admin.register(Incident)
 class IncidentAdmin(admin.ModelAdmin):
+    form = IncidentForm
     list_display = ["pk", "force", "reference_text", "occurred_date", "district"]
     list_filter = ["force"]
     search_fields = ["cad_reference", "custody_reference", "crime_reference"]

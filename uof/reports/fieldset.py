@@ -55,8 +55,9 @@ FIELDS: tuple[Field, ...] = (
     F("force", "Which force area did it happen in?", "force", "references", owner="incident", national=False,
       hint="Officers on mutual aid: choose the force whose area it happened in",
       error="Select the force area where it happened"),
+    # The force's own example (Force.cad_reference_example) replaces this hint: references.with_force_hints.
     F("cad_reference", "Command and control (incident log) number", "reference", "references", owner="incident",
-      required=False, private=True, national=False, hint="For example, CC-20260412-0187"),
+      required=False, private=True, national=False, hint="As it appears on the incident log"),
     F("custody_reference", "Custody record number", "reference", "references", owner="incident",
       required=False, private=True, national=False),
     F("crime_reference", "Crime number", "reference", "references", owner="incident",

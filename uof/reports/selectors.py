@@ -7,9 +7,17 @@ from django.utils.datastructures import MultiValueDict
 from uof.organisations.models import Force
 
 from .errors import RecordingError
-from .fieldset import PAGE_ORDER, PAGE_TITLES, FIELDS_BY_NAME, Field, fields_on
+from .fieldset import FIELDS_BY_NAME, PAGE_ORDER, PAGE_TITLES, Field, fields_on
 from .forms import page_form
 from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
+from .references import (
+    Offer,
+    ReferenceCheck,
+    closest,
+    matches_format,
+    normalise_reference,
+    with_force_hints,
+)
 from .tactics import TACTICS
 from .validation import is_number
 
@@ -18,7 +26,7 @@ def incident_for_references(force: Force, references: dict[str, str]) -> Inciden
     """The incident of `force` holding any of these references; refuses references of two incidents."""
     query = Q()
     for kind in REFERENCE_KINDS:
-        value = (references.get(kind) or "").strip()
+        value = normalise_reference(references.get(kind))
         if value:
             query |= Q(**{kind: value})
     if not query:
@@ -28,6 +36,40 @@ def incident_for_references(force: Force, references: dict[str, str]) -> Inciden
         raise RecordingError(
             "These references belong to two different incidents: enter the references of one incident", None)
     return found[0] if found else None
+
+
+def reference_check(force: Force, references: dict[str, str]) -> ReferenceCheck:
+    """Before a new incident starts: incidents of `force` with a reference close to one typed
+    ("did you mean"), and a warning if the incident log number does not fit the force's format.
+    Nothing to ask when the references join an incident. Only references are offered, of the
+    force the officer chose, never other details of the incident."""
+    typed = {k: normalise_reference(references.get(k)) for k in REFERENCE_KINDS}
+    try:
+        if incident_for_references(force, typed) is not None:
+            return ReferenceCheck(typed)
+    except RecordingError:
+        return ReferenceCheck(typed)  # starting the report explains the problem
+    offers = [offer for kind in REFERENCE_KINDS if typed[kind]
+              for offer in _close_references(force, kind, typed[kind])]
+    warning = ""
+    if not matches_format(typed["cad_reference"], force.cad_reference_pattern):
+        looks = (f"look like {force.cad_reference_example}" if force.cad_reference_example
+                 else "have a different format")
+        warning = f"{force.name} incident log numbers {looks}. Check the number you entered before you continue."
+    return ReferenceCheck(typed, offers, warning)
+
+
+# How many of a force's incidents, the most recently updated, are compared with a typed reference:
+# a colleague joins an incident within days. Measured on SQLite, a force of 200,000 incidents, on a
+# busy 2-core machine: about 1 s (most of it reading the rows), asked only when nothing matched.
+OFFER_SCAN_LIMIT = 20_000
+
+
+def _close_references(force: Force, kind: str, typed: str) -> list[Offer]:
+    # Compared in Python (letters and digits only): cheaper than any SQL string expression.
+    stored = (Incident.objects.filter(force=force).exclude(**{kind: ""}).order_by("-updated_at")
+              .values_list(kind, flat=True)[:OFFER_SCAN_LIMIT])
+    return [Offer(kind, typed, reference) for reference in closest(typed, stored.iterator(chunk_size=5000))]
 
 
 def incident_is_shared(report: Report) -> bool:
@@ -130,8 +172,11 @@ def kept_answers(report: Report) -> dict[str, list[str]]:
 
 def form_for(report: Report, page: str, data=None):
     incident = report.incident
-    return page_form(page)(data, force=incident.force, incident_date=incident.occurred_date,
+    form = page_form(page)(data, force=incident.force, incident_date=incident.occurred_date,
                            keep=kept_answers(report))
+    if page == "references":
+        form.specs = with_force_hints(form.specs, incident.force)
+    return form
 
 
 def report_problems(report: Report) -> dict[str, list[str]]:

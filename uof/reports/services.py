@@ -18,6 +18,7 @@ from . import selectors
 from .errors import RecordingError, StaleVersion, UnfinishedReport
 from .fieldset import fields_on
 from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject, TacticUse
+from .references import normalise_reference
 
 
 @contextmanager
@@ -84,7 +85,7 @@ def start_report(officer: User, force: Force, references: dict[str, str]) -> Rep
 
 
 def _refs(references: dict[str, str]) -> dict[str, str]:
-    return {k: (references.get(k) or "").strip() for k in REFERENCE_KINDS}
+    return {k: normalise_reference(references.get(k)) for k in REFERENCE_KINDS}
 
 
 @_guarded
@@ -105,8 +106,8 @@ def update_references(report: Report, references: dict[str, str], force: Force |
         incident.district = None  # districts belong to the old force
     for kind, value in _refs(references).items():
         current = getattr(incident, kind)
-        if value == current:
-            continue
+        if value == normalise_reference(current):
+            continue  # the same reference; a clash left unnormalised by migration 0007 stays as it is
         if current and shared:
             raise RecordingError(
                 "Other officers have reported on this incident, so its references cannot be changed "

@@ -13,6 +13,7 @@ from django.utils import timezone
 from uof.organisations.models import CustodySuite, District, Force
 
 from .fieldset import Field
+from .references import normalise_reference
 
 TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 EARLIEST_DATE = dt.date(2017, 4, 1)  # national recording began on 1 April 2017
@@ -125,7 +126,8 @@ class Validator:
 
     def _clean_value(self, spec: Field, raw):
         if spec.kind in ("text", "reference", "textarea", "time"):
-            value = (raw or "").strip()
+            # References are checked in their stored spelling (references.normalise_reference).
+            value = normalise_reference(raw) if spec.kind == "reference" else (raw or "").strip()
             if not value:
                 if spec.required:
                     self._missing(spec)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from uof.access.policy import decide, may
 from uof.review import selectors as review_selectors
 
-from . import selectors, services
+from . import selectors, services, views_references
 from .access import audit_view, report_for
 from .errors import RecordingError, StaleVersion, UnfinishedReport
 from .fieldset import PAGE_ORDER, PAGE_TITLES, fields_on
@@ -111,20 +111,23 @@ def _answers(form: PageForm) -> dict:
 def new_report(request):
     if not may(request.user, "record"):
         raise PermissionDenied("Your account has no force, so it cannot record reports")
-    form_class = selectors.page_form("references")
     if request.method == "GET":
         # A link from "Reports you owe" fills in the incident's references.
         values = MultiValueDict({"force": [request.GET.get("force") or (request.user.force.slug if request.user.force else "")]})
         for kind in REFERENCE_KINDS:
             values[kind] = request.GET.get(kind, "")[:40]
-        return _render(request, "references", form_class(), values, None,
-                       intro="Enter the references of the incident. If colleagues have already reported on it, "
-                             "your report joins theirs.")
-    form = form_class(request.POST)
+        return _render(request, "references", views_references.references_form(request, None, values["force"]),
+                       values, None, intro="Enter the references of the incident. If colleagues have already "
+                                           "reported on it, your report joins theirs.")
+    form = views_references.references_form(request, request.POST, request.POST.get("force", ""))
     if form.is_valid() and _require_a_reference(form):
+        # References close to an incident already recorded: ask before starting a new one.
+        asked, references = views_references.confirm(request, form.cleaned_data["force"],
+                                                     {k: form.cleaned_data[k] for k in REFERENCE_KINDS})
+        if asked is not None:
+            return asked
         try:
-            report = services.start_report(request.user, form.cleaned_data["force"],
-                                           {k: form.cleaned_data[k] for k in REFERENCE_KINDS})
+            report = services.start_report(request.user, form.cleaned_data["force"], references)
         except UnfinishedReport as error:  # open the officer's own draft rather than start a second one
             messages.info(request, error.message)
             return redirect("reports:check", pk=error.report.pk)
