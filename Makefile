@@ -5,7 +5,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-DEMO_REPORTS ?= 4500
+DEMO_REPORTS ?= 12000
+DEMO_QUARTERS ?= 8
 
 .PHONY: setup run test test-sqlite test-postgres demo clean
 
@@ -18,12 +19,14 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 
 setup: $(BIN)/.installed
 
+# Two years of demo reports (uof/demo/story.py), each quarter published. --skip-checks: each command
+# would import every URL module (about 2 s each) for checks that runserver makes anyway.
 demo: setup
-	$(BIN)/uof migrate --noinput -v0
-	$(BIN)/uof load-organisations uof/demo/data/eastern.json
-	$(BIN)/uof demo-users
-	$(BIN)/uof demo-data --reports $(DEMO_REPORTS) --seed 1 --if-empty
-	$(BIN)/uof demo-publications
+	$(BIN)/uof migrate --noinput -v0 --skip-checks
+	$(BIN)/uof load-organisations --skip-checks uof/demo/data/eastern.json
+	$(BIN)/uof demo-users --skip-checks
+	$(BIN)/uof demo-data --skip-checks --reports $(DEMO_REPORTS) --quarters $(DEMO_QUARTERS) --seed 1 --if-empty
+	$(BIN)/uof demo-publications --skip-checks --quarters $(DEMO_QUARTERS)
 
 run: demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (sign in with a demo login above)"

@@ -4,28 +4,35 @@ Each incident gets 1–4 officers (about 2.4 reports per incident), one or two s
 each report 1–4 tactics in a plausible order (a Taser drawn before it is fired). Districts and
 custody suites follow the weights in the organisations file; perceived characteristics follow
 proportions like those forces publish. Every report's answers pass validation.Validator
-before anything is written; writes are bulk inserts in batches.
+before anything is written; writes are bulk inserts in batches. A plan's parts (story.py) say how
+many reports each force has in each period and how often Taser is used there.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from uof.accounts.models import User
 from uof.organisations.models import Force
-from uof.reports import rules
 from uof.reports.fieldset import FIELDS
 from uof.reports.models import Incident, OfficerPresent, Report, Subject, TacticUse
 from uof.reports.tactics import CED_CODES, TACTICS
 from uof.reports.validation import Places, Validator
 from uof.review.models import StatusChange
+
+from .story import Part
+
+try:  # the cross-answer rules (uof/reports/rules.py), where this tree has them
+    from uof.reports import rules
+except ImportError:  # pragma: no cover
+    rules = None
 
 LONDON = ZoneInfo("Europe/London")
 CONFIG = Path(__file__).parent / "data" / "eastern.json"
@@ -85,6 +92,11 @@ class Plan:
     forces: list[Force]
     date_from: dt.date
     date_to: dt.date
+    parts: list[Part] = field(default_factory=list)  # empty: `reports` spread over every force and day
+
+
+def _taser_weighted(factor: float) -> dict:
+    return {story: w * factor if any(t.startswith("ced_") for t in story) else w for story, w in STORIES.items()}
 
 
 def _weights_for(force: Force, places: Places) -> dict:
@@ -117,19 +129,26 @@ class Generator:
             if len(self.officers[force.pk]) < 4:
                 raise GenerationError(f"{force.name} needs at least 4 active users: run `uof demo-users` first")
         self.weights = {f.pk: _weights_for(f, self.places) for f in plan.forces}
-        self.days = (plan.date_to - plan.date_from).days + 1
+        self._use(Part(None, plan.date_from, plan.date_to, plan.reports))
         self.serial = Incident.objects.count()
         self.supervisors = _supervisors_by_district()
         self.now = timezone.now()
 
+    def _use(self, part: Part) -> None:
+        self.part = part
+        self.days = (part.date_to - part.date_from).days + 1
+        self.stories = _taser_weighted(part.taser) if part.taser != 1 else STORIES
+
     def run(self, batch_reports: int = 5000) -> dict[str, int]:
         totals = {"incidents": 0, "subjects": 0, "reports": 0, "tactic uses": 0}
-        remaining = self.plan.reports
-        while remaining > 0:
-            counts = self._batch(min(batch_reports, remaining))
-            remaining -= counts["reports"]
-            for key, n in counts.items():
-                totals[key] += n
+        for part in self.plan.parts or [self.part]:
+            self._use(part)
+            remaining = part.reports
+            while remaining > 0:
+                counts = self._batch(min(batch_reports, remaining))
+                remaining -= counts["reports"]
+                for key, n in counts.items():
+                    totals[key] += n
         return totals
 
     @transaction.atomic
@@ -137,7 +156,7 @@ class Generator:
         incidents, plans = [], []
         made = 0
         while made < target:
-            force = self.rng.choice(self.plan.forces)
+            force = self.part.force or self.rng.choice(self.plan.forces)
             n_officers = min(_pick(self.rng, OFFICERS_PER_INCIDENT), target - made)
             incident, plan = self._incident(force, n_officers)
             incidents.append(incident)
@@ -150,15 +169,19 @@ class Generator:
             subjects.extend(incident_subjects)
             plan["subject_objs"] = incident_subjects
         Subject.objects.bulk_create(subjects)
+        times = []  # (created, last updated) of each report, written after the insert
         for incident, plan in zip(incidents, plans):
-            for officer_id, subject_index, answers, tactic_list, submitted_at in plan["reports"]:
+            for officer_id, subject_index, answers, tactic_list, submitted_at, created in plan["reports"]:
                 status, review = self._review(incident, submitted_at)
                 report = Report(officer_id=officer_id, officer_force_id=incident.force_id, incident=incident,
                                 subject=plan["subject_objs"][subject_index], submitted_at=submitted_at,
                                 status=status, **answers)
                 reports.append((report, tactic_list))
                 reviews.append(review)
+                times.append((created, review[1] if review else submitted_at or created))
         Report.objects.bulk_create([r for r, _ in reports])
+        _backdate(Incident, [(p["created"], p["created"], i.pk) for i, p in zip(incidents, plans)])
+        _backdate(Report, [(c, u, r.pk) for (c, u), (r, _) in zip(times, reports)])
         StatusChange.objects.bulk_create(
             [change for (report, _), review in zip(reports, reviews) for change in _changes(report, review)],
             batch_size=5000)
@@ -178,10 +201,10 @@ class Generator:
     def _incident(self, force: Force, n_officers: int):
         rng = self.rng
         self.serial += 1
-        day = self.plan.date_from + dt.timedelta(days=rng.randrange(self.days))
+        day = self.part.date_from + dt.timedelta(days=rng.randrange(self.days))
         hour = rng.choices(range(24), weights=[6, 5, 4, 3, 2, 1, 1, 2, 3, 3, 4, 4, 4, 4, 5, 5, 6, 6, 7, 7, 7, 7, 7, 7])[0]
         time = dt.time(hour, rng.randrange(60))
-        kind, district_id, suite_id = _pick(rng, self.weights[force.pk])
+        _, district_id, suite_id = _pick(rng, self.weights[force.pk])
         officer_ids = rng.sample(self.officers[force.pk], n_officers)
         n_subjects = 2 if n_officers > 1 and rng.random() < 0.12 else 1
         stamp = f"{day:%y%m%d}"
@@ -192,19 +215,22 @@ class Generator:
                             created_by_id=officer_ids[0])
         perceived = [self._person() for _ in range(n_subjects)]
         reports = []
+        began = dt.datetime.combine(day, time, tzinfo=LONDON)
         for i, officer_id in enumerate(officer_ids):
+            created = min(self.now, began + dt.timedelta(minutes=i + 1))  # the first report is started first
             subject_index = i % n_subjects
-            answers = self._answers(force, day, time, district_id, suite_id, perceived[subject_index])
+            tactics = self._tactics()
+            answers = self._answers(force, day, time, district_id, suite_id, perceived[subject_index],
+                                    [code for code, _ in tactics])
             submitted = None
             if rng.random() > 0.01:  # about 1 in 100 still a draft
-                local = dt.datetime.combine(day, time, tzinfo=LONDON)
-                submitted = min(self.now, local + dt.timedelta(hours=min(240.0, rng.lognormvariate(2.3, 1.0))))
-            tactics = self._tactics()
+                delay = dt.timedelta(hours=min(240.0, rng.lognormvariate(2.3, 1.0)))
+                submitted = max(created, min(self.now, began + delay))
             for code, _ in tactics:
                 validate_tactic(code, day)
-            answers = within_rules(answers, [code for code, _ in tactics])
-            reports.append((officer_id, subject_index, answers, tactics, submitted))
-        return incident, {"subjects": n_subjects, "reports": reports, "officer_ids": officer_ids}
+            reports.append((officer_id, subject_index, answers, tactics, submitted, created))
+        return incident, {"subjects": n_subjects, "reports": reports, "officer_ids": officer_ids,
+                          "created": min(self.now, began + dt.timedelta(minutes=1))}
 
     def _review(self, incident: Incident, submitted_at):
         """The report's status: older reports are mostly approved, recent ones await review."""
@@ -218,8 +244,8 @@ class Generator:
         at = min(self.now, submitted_at + dt.timedelta(hours=self.rng.uniform(2, 96)))
         reviewer = self.rng.choice(reviewers)
         if draw > 0.985:
-            return Report.Status.RETURNED, (reviewer, at, "Please add the body-worn video reference and say "
-                                                          "which tactic came first.")
+            comment = "Please add the body-worn video reference and say which tactic came first."
+            return Report.Status.RETURNED, (reviewer, at, comment)
         return Report.Status.APPROVED, (reviewer, at, "")
 
     def _person(self) -> dict:
@@ -231,22 +257,24 @@ class Generator:
 
     def _tactics(self) -> list[tuple[str, str]]:
         rng = self.rng
-        story = list(_pick(rng, STORIES))
+        story = list(_pick(rng, self.stories))
         if rng.random() < 0.25 and len(story) < 3:
-            extra = _pick(rng, STORIES)
+            extra = _pick(rng, self.stories)
             story += [t for t in extra if t not in story][: 4 - len(story)]
         if rng.random() < 0.45:
             story.insert(0, "tactical_communication")
         return [(t, "yes" if rng.random() < 0.86 else "no") for t in story[:4]]
 
-    def _answers(self, force, day, time, district_id, suite_id, person) -> dict:
+    def _answers(self, force, day, time, district_id, suite_id, person, tactics: list[str]) -> dict:
+        """The report's answers, agreeing with each other and with its tactics (uof/reports/rules.py)."""
         rng = self.rng
+        taser = any(code in CED_CODES for code in tactics)  # then the officer is trained and carried one
         person = dict(person)
         if rng.random() < 0.05:  # colleagues do not always perceive a person alike
             person["age_band"] = _pick(rng, AGE)
         injured = rng.random() < 0.07
         subject_injured = _pick(rng, {"yes": 7, "no": 88, "unknown": 5})
-        trained = rng.random() < 0.45
+        trained = taser or rng.random() < 0.45
         locations = ["custody_block"] if suite_id else _some(rng, STREET_LOCATIONS, "street")[:2]
         data = {
             "occurred_date": day, "occurred_time": time.strftime("%H:%M"), "district": str(district_id),
@@ -255,7 +283,7 @@ class Generator:
             "main_duty": "custody" if suite_id and rng.random() < 0.7 else _pick(rng, DUTY),
             "single_crewed": "yes" if rng.random() < 0.12 else "no",
             "ced_trained": "yes" if trained else "no",
-            "ced_carried": ("yes" if rng.random() < 0.8 else "no") if trained else "",
+            "ced_carried": ("yes" if taser or rng.random() < 0.8 else "no") if trained else "",
             "bwv_references": f"BWV-{rng.randrange(10**7):07d}" if rng.random() < 0.8 else "",
             "primary_conduct": _pick(rng, CONDUCT),
             "impact_factors": _some(rng, IMPACT),
@@ -276,31 +304,53 @@ class Generator:
             "outcomes": _some(rng, OUTCOMES, "other"),
             "account": "Demo record: generated account of the incident (not a real event).",
         }
+        _agree(rng, data)
         validator = Validator(force, day, places=self.places)
         cleaned = validator.check(CHECKED, data)
         if validator.errors:
             raise GenerationError(f"generated answers failed validation: {validator.errors}")
+        broken = rules.check({**cleaned, rules.TACTICS_ANSWER: tactics}) if rules else []
+        if broken:
+            raise GenerationError(f"generated answers break rules: {[p.key for p in broken]}")
         return {f.name: cleaned[f.name] for f in CHECKED if f.owner == "report"}
 
 
-def within_rules(answers: dict, codes: list[str]) -> dict:
-    """Answers that agree with each other and the tactics (uof/reports/rules.py): a Taser user is
-    trained and carrying one, a fatal injury is a fatality (no one made off); the unusual but
-    possible combinations left are confirmed, as the officer would confirm them."""
-    if any(code in CED_CODES for code in codes):
-        answers.update(ced_trained="yes", ced_carried="yes")
-    if answers["subject_injury_level"] == "death":
-        answers["outcomes"] = [o for o in answers["outcomes"] if o != "made_off"] + ["fatality"]
-    found = rules.check({**answers, rules.TACTICS_ANSWER: codes})
-    if any(p.is_error for p in found):
-        raise GenerationError(f"generated answers contradict each other: {[p.key for p in found]}")
-    return {**answers, "confirmed_rules": [p.key for p in found]}
+def _agree(rng: random.Random, data: dict) -> None:
+    """Make independently drawn answers agree as a real report's do: a person badly hurt or taken
+    to hospital gets medical help, a fatal injury is a fatality (and no one made off), no child of 10
+    or under is arrested, Mental Health Act detention goes with a perceived mental health condition."""
+    outcomes = list(data["outcomes"])
+    level = data["subject_injury_level"]
+    if level in ("severe", "death") or "hospitalised" in outcomes:
+        data["subject_medical_offered"] = data["subject_medical_provided"] = "yes"
+    if level == "death":
+        outcomes = [o for o in outcomes if o not in ("made_off", "other")] + ["fatality"]
+    if data["age_band"] == "0-10":
+        outcomes = [o for o in outcomes if o != "arrested"]
+    if data["mental_condition"] == "no":
+        outcomes = [o for o in outcomes if o != "detained_mha"]
+    elif "detained_mha" not in outcomes and rng.random() < 0.2:  # about as often overall as before
+        outcomes.append("detained_mha")
+    data["outcomes"] = outcomes or ["other"]
+    if data["assaulted_with_weapon"] == "yes":
+        data["officer_assaulted"] = "yes"
 
 
 def validate_tactic(code: str, day: dt.date) -> None:
     option = TACTICS.get(code)
     if option is None or not option.available_on(day):
         raise GenerationError(f"tactic {code} not available on {day}")
+
+
+def _backdate(model, rows: list[tuple]) -> None:
+    """Set created_at and updated_at to when the record was written and last changed, not the time
+    of generation: bulk_create always writes now, which would make every demo row look just changed
+    (the statistics re-read rows changed in the last minutes, see uof/stats/store.py)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    adapt = connection.ops.adapt_datetimefield_value
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET created_at = %s, updated_at = %s WHERE {model._meta.pk.column} = %s",
+                           [(adapt(created), adapt(updated), pk) for created, updated, pk in rows])
 
 
 def _supervisors_by_district() -> dict[int, list[int]]:
