@@ -17,6 +17,12 @@ from dataclasses import dataclass, field
 
 from uof.reports.tactics import GROUPS, TACTICS
 from uof.stats.codes import COLUMNS_BY_NAME
+from uof.stats.tables import (
+    NOTHING_RECORDED,
+    SUBJECT_INJURIES,
+    TASER_DISCHARGED,
+    TASER_NOT_DISCHARGED,
+)
 
 INF = math.inf
 # (table key, row label, column): row labels are a table's label columns joined with " / ".
@@ -30,7 +36,7 @@ COUNT_COLUMNS = {
     "locations": ("reports",), "reasons": ("reports",), "impact_factors": ("reports",), "outcomes": ("reports",),
     "subjects_age_band": ("reports", "subjects"), "subjects_gender": ("reports", "subjects"),
     "subjects_ethnicity": ("reports", "subjects"), "subjects_health": ("reports", "subjects"),
-    "injuries": ("reports",),
+    "injuries": ("reports",), "subject_injuries": ("subjects",),
     "recording": ("count",),
 }
 DERIVED_ROWS = {"reports per incident / report"}  # worked out from shown counts, never a cell
@@ -45,8 +51,8 @@ S: CellId = ("summary", "subjects / subject", "count")
 TU: CellId = ("summary", "tactic uses / tactic use", "count")
 TACTIC_TOTAL_ROW = "Total / Tactic uses (excluding tactical communication)"
 NOT_REPORTED_ROW = "Not reported / No tactic recorded"
-CED_SUMMARY_ROWS = {f"{GROUPS['less_lethal']} / CED non-discharge (drawn, aimed, red-dot, arced)": False,
-                    f"{GROUPS['less_lethal']} / CED discharge (drive stun, angle drive stun, fired)": True}
+CED_SUMMARY_ROWS = {f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}": False,
+                    f"{GROUPS['less_lethal']} / {TASER_DISCHARGED}": True}
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,7 @@ def _tactics(g: Grid, key: str, labels: list[str]) -> None:
     members = _tactic_members(labels)
     g.relation({**{cell[m]: 1 for m in members}, cell[TACTIC_TOTAL_ROW]: -1})
     g.relation({cell[TACTIC_TOTAL_ROW]: 1, TU: -1})
-    ced = {o.ho_category: o.extra["discharge"] for o in TACTICS.options if o.extra.get("parent") == "CED"}
+    ced = {o.public_category: o.extra["discharge"] for o in TACTICS.options if o.extra.get("parent") == "CED"}
     for summary_row, discharge in CED_SUMMARY_ROWS.items():
         levels = [m for m in members if m.split(" / ", 1)[1] in ced and ced[m.split(" / ", 1)[1]] == discharge]
         g.relation({**{cell[m]: 1 for m in levels}, cell[summary_row]: -1})
@@ -173,11 +179,11 @@ def _multi(g: Grid, key: str, labels: list[str]) -> None:
     categories: dict[str, set[str]] = {}
     groups: dict[str, set[str]] = {}
     for option in vocabulary.options:
-        categories.setdefault(option.ho_category, set()).add(option.code)
+        categories.setdefault(option.public_category, set()).add(option.code)
         if option.extra.get("group"):
             groups.setdefault(option.extra["group"], set()).add(option.code)
     cell = {label: (key, label, "reports") for label in labels}
-    none = cell["None recorded"]
+    none = cell[NOTHING_RECORDED]
     for label in labels:
         g.at_most(cell[label], R)
     for category in categories:
@@ -211,6 +217,30 @@ def _injuries(g: Grid, key: str, labels: list[str]) -> None:
     g.relation({**{cell[f"Officer injury: {x}"]: 1 for x in ("minor", "severe")}, cell["Officer injured"]: -1})
 
 
+def _subject_injuries(g: Grid, key: str, labels: list[str]) -> None:
+    """People by their most serious injury, tied to the subjects total and to the report-level
+    injuries: a person is injured at a level (or worse) only if some report on them records it."""
+    no, injured, minor, severe, death = ((key, label, "subjects") for label in SUBJECT_INJURIES)
+    g.relation({no: 1, injured: 1, S: -1})
+    g.relation({minor: 1, severe: 1, death: 1, injured: -1})
+    for cell in (no, injured, minor, severe, death):
+        g.at_most(cell, S)
+
+    def reports(label: str) -> CellId:
+        return ("injuries", label, "reports")
+    worse = {"death": [death], "severe": [severe, death], "minor": [minor, severe, death]}
+    pairs = [([injured], [reports("Person injured: yes")])]
+    pairs += [(people, [reports(f"Person injury: {x}") for x in list(worse)[:i + 1]])
+              for i, people in enumerate(worse.values())]
+    for people, records in pairs:
+        g.relation({**{c: 1 for c in people}, **{c: -1 for c in records}}, exact=False)
+        # Some report records it, so some person has it: a reader infers >= 1 (stated when true).
+        if all(c in g.values for c in people + records) and sum(g.values[c] for c in people) > 0 \
+                and sum(g.values[c] for c in records) > 0:
+            g.facts.append(Fact(tuple((c, 1.0) for c in people), 1.0, INF))
+    g.relation({no: 1, reports("Person injured: no"): -1, reports("Person injured: not known"): -1}, exact=False)
+
+
 def _recording(g: Grid, key: str, labels: list[str]) -> None:
     def c(label: str) -> CellId:
         return (key, label, "count")
@@ -225,4 +255,4 @@ def _recording(g: Grid, key: str, labels: list[str]) -> None:
 
 
 _RELATIONS = {"summary": _summary, "places": _places, "tactics": _tactics, "injuries": _injuries,
-              "recording": _recording}
+              "subject_injuries": _subject_injuries, "recording": _recording}

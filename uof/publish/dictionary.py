@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from uof.reports.dictionary import KIND_TEXT, _dates
 from uof.reports.fieldset import FIELDS, PAGE_TITLES
-from uof.reports.tactics import GROUPS, TACTICS
+from uof.reports.tactics import AEP_MEANING, GROUPS, TACTICS
+from uof.stats.tables import HEALTH_PUBLIC
 
 from .cells import COUNT_COLUMNS
 from .disclosure import Rule
 from .opendata import QI, WITHHELD
 
 UNITS = [
-    ("report", "One officer's account of using force on one person in one incident. The Home Office's "
-               "unit (it calls it an \"incident\"). Several officers at one event make several reports."),
-    ("incident", "One event, however many officers and people were involved: reports with the same incident "
-                 "reference."),
+    ("report", ("One officer's account of using force on one person in one incident. The Home Office's "
+               "unit (it calls it an \"incident\"). Several officers at one event make several reports.")),
+    ("incident", ("One event, however many officers and people were involved: reports with the same incident "
+                 "reference.")),
     ("subject", "One person force was used on, in one incident, counted once however many officers reported."),
     ("tactic use", "One tactic on one report, counted once per report; a Taser (CED) at its highest level."),
 ]
@@ -22,21 +23,22 @@ TABLE_TITLES = {
     "summary": "Headline figures", "places": "Use of force by district and custody suite", "tactics": "Tactics used",
     "subjects_age_band": "Officer-perceived age", "subjects_gender": "Officer-perceived gender",
     "subjects_ethnicity": "Officer-perceived ethnicity", "subjects_health": "Officer-perceived health condition",
-    "injuries": "Injuries, assaults and threats", "locations": "Location", "reasons": "Reasons for using force",
+    "injuries": "Injuries, assaults and threats", "subject_injuries": "People injured (each person once)",
+    "locations": "Location", "reasons": "Reasons for using force",
     "impact_factors": "Impact factors", "outcomes": "Outcomes", "recording": "Reports per incident and review status",
 }
 RECORD_COLUMNS = [
     ("force", "The force area where force was used (collaboration publications only)."),
     ("district", "The district where force was used; [c] when withheld."),
     ("month", "The month of the incident (YYYY-MM), or its quarter or the whole period when generalised."),
-    ("age_band", "Officer-perceived age band (Home Office bands), or a broad band (Under 18, 18 to 49, "
-                 "50 and over) when generalised; [c] when withheld."),
+    ("age_band", ("Officer-perceived age band (Home Office bands), or a broad band (Under 18, 18 to 49, "
+                 "50 and over) when generalised; [c] when withheld.")),
     ("gender", "Officer-perceived gender; [c] when withheld."),
-    ("ethnicity", "Officer-perceived ethnicity (Home Office groups), or White / Ethnic minority when "
-                  "generalised; [c] when withheld."),
-    ("qi_withheld", "yes when district, month, age, gender and ethnicity are all withheld for this row, because "
-                    "its combination of them was too rare to publish."),
-    ("health", "Officer-perceived health condition: Mental, Physical, Physical and mental, None or Not reported."),
+    ("ethnicity", ("Officer-perceived ethnicity (Home Office groups), or White / Ethnic minority when "
+                  "generalised; [c] when withheld.")),
+    ("qi_withheld", ("yes when district, month, age, gender and ethnicity are all withheld for this row, because "
+                    "its combination of them was too rare to publish.")),
+    ("health", f"Officer-perceived health condition: {', '.join(HEALTH_PUBLIC[:-1])} or {HEALTH_PUBLIC[-1]}."),
     ("subject_injured", "Was the person injured: yes, no or not known."),
     ("subject_injury_level", "minor, severe or death; empty when not injured."),
     ("officer_injury_level", "minor or severe; empty when the officer was not injured."),
@@ -44,7 +46,8 @@ RECORD_COLUMNS = [
     ("officer_injured", "yes or no."), ("officer_assaulted", "Was the officer intentionally assaulted: yes or no."),
     ("spat_at", "Was the officer spat at: yes or no."), ("threatened_with_weapon", "yes or no."),
     ("assaulted_with_weapon", "yes or no."),
-    ("tactic: …", "One column per tactic (Home Office category): 1 if used in this report, else 0."),
+    ("tactic: …", ("One column per tactic (as the tables name it; the Home Office's term is in the list of "
+                  "tactics below): 1 if used in this report, else 0.")),
     ("location: …, reason: …, impact factor: …, outcome: …", "One column per category: 1 if it applies, else 0."),
 ]
 
@@ -59,15 +62,24 @@ def dictionary(content: dict | None = None) -> dict:
     for f in FIELDS:
         if f.private:
             continue
-        options = [{"code": o.code, "label": o.label, "published_as": o.ho_category, "in_use": _dates(o)}
+        options = [{"code": o.code, "label": o.label, "published_as": o.public_category, "home_office": o.ho_category,
+                    "in_use": _dates(o)}
                    for o in (f.vocabulary.options if f.vocabulary else [])]
         fields.append({"name": f.name, "question": f.label, "page": PAGE_TITLES[f.page], "type": KIND_TEXT[f.kind],
                        "national": f.national, "options": options})
     fields.append({"name": "tactics", "question": "Tactics used, in order", "page": "Tactics used",
                    "type": "ordered list of tactics", "national": True,
                    "options": [{"code": o.code, "label": o.label, "published_as": f"{GROUPS[o.extra['group']]}: "
-                                f"{o.ho_category}", "in_use": _dates(o)} for o in TACTICS.options]})
+                                f"{o.public_category}", "home_office": o.ho_category, "in_use": _dates(o)}
+                               for o in TACTICS.options]})
+    terms = [{"term": "Taser", "meaning": "A Taser is a conducted energy device (CED, the Home Office's term): it "
+                                          "fires two darts that deliver an electric current, or is held against "
+                                          "the person (drive stun). Drawn, aimed, red-dotted (its laser sight "
+                                          "shown on the person) and arced (a spark shown as a warning) are not "
+                                          "discharges; fired and drive stun are."},
+             {"term": "AEP", "meaning": AEP_MEANING},
+             {"term": "Irritant spray", "meaning": "CS or PAVA spray, recorded apart and published together."}]
     return {"units": [{"unit": u, "meaning": m} for u, m in UNITS], "rule_text": rule_text, "withheld": WITHHELD,
             "tables": tables, "record_columns": [{"column": c, "meaning": m} for c, m in RECORD_COLUMNS],
-            "identifying": QI, "fields": fields,
+            "identifying": QI, "fields": fields, "terms": terms,
             "never_published": [f.label for f in FIELDS if f.private]}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django import forms
 
-from uof.stats.periods import PeriodError, parse_period
+from uof.stats.periods import PeriodError, label_in_words, parse_period
 
 from .disclosure import DEFAULT_THRESHOLD, Rule
 from .snapshot import PUBLIC_TABLES, REQUIRED_TABLES
@@ -11,7 +11,8 @@ from .snapshot import PUBLIC_TABLES, REQUIRED_TABLES
 TABLE_LABELS = {
     "places": "Districts and custody suites", "tactics": "Tactics", "subjects_age_band": "Age",
     "subjects_gender": "Gender", "subjects_ethnicity": "Ethnicity", "subjects_health": "Health condition",
-    "injuries": "Injuries, assaults and threats", "locations": "Locations", "reasons": "Reasons",
+    "injuries": "Injuries, assaults and threats", "subject_injuries": "People injured (each person once)",
+    "locations": "Locations", "reasons": "Reasons",
     "impact_factors": "Impact factors", "outcomes": "Outcomes", "recording": "Reports per incident",
 }
 
@@ -37,7 +38,7 @@ class PublicationForm(forms.Form):
     def __init__(self, *args, scopes: list[tuple[str, str]], periods: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["scope"].choices = scopes
-        self.fields["period"].choices = [(p, p) for p in periods]
+        self.fields["period"].choices = [(p, label_in_words(p)) for p in periods]
 
     def clean_period(self):
         try:

@@ -24,14 +24,16 @@ import numpy as np
 
 from uof.reports.tactics import GROUPS, TACTICS
 from uof.stats.codes import COLUMNS_BY_NAME
+from uof.stats.tables import HEALTH_PUBLIC, NOTHING_RECORDED
 
-from .cells import INF, R, CellId, Fact
+from .cells import INF, CellId, Fact, R
 
 WITHHELD = "[c]"
 QI = ["district", "month", "age_band", "gender", "ethnicity"]
 SUPPRESSION_SHARE = 0.05  # generalise until at most this share of rows would need local suppression
-AGE_BROAD = {"Under 11 years": "Under 18", "11 - 17 years": "Under 18", "18 - 34 years": "18 to 49",
-             "35 - 49 years": "18 to 49", "50 - 64 years": "50 and over", "65 and over": "50 and over"}
+_BROAD_AGE = {"0-10": "Under 18", "11-17": "Under 18", "18-34": "18 to 49", "35-49": "18 to 49",
+              "50-64": "50 and over", "65+": "50 and over"}
+AGE_BROAD = {o.public_category: _BROAD_AGE[o.code] for o in COLUMNS_BY_NAME["age_band"].vocabulary.options}
 YES_NO_ROWS = {"officer_injured": "Officer injured", "officer_assaulted": "Officer intentionally assaulted",
                "spat_at": "Officer spat at", "threatened_with_weapon": "Officer threatened with a weapon",
                "assaulted_with_weapon": "Officer assaulted with a weapon"}
@@ -39,25 +41,20 @@ MULTI = {"location_types": ("locations", "location"), "reasons": ("reasons", "re
          "impact_factors": ("impact_factors", "impact factor"), "outcomes": ("outcomes", "outcome")}
 
 
-def _ho(column: str, code: str) -> str:
-    if not code:
-        return "Not reported"
-    return next(o.ho_category for o in COLUMNS_BY_NAME[column].vocabulary.options if o.code == code)
-
-
 def _health(mental: str, physical: str) -> str:
+    mental_only, physical_only, both, neither, not_reported = HEALTH_PUBLIC
     if mental == "yes" and physical == "yes":
-        return "Physical and mental"
+        return both
     if mental == "yes":
-        return "Mental"
+        return mental_only
     if physical == "yes":
-        return "Physical"
-    return "None" if (mental, physical) == ("no", "no") else "Not reported"
+        return physical_only
+    return neither if (mental, physical) == ("no", "no") else not_reported
 
 
-TACTIC_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.ho_category}" for o in TACTICS.options
+TACTIC_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.public_category}" for o in TACTICS.options
               if o.extra.get("parent") != "CED"}
-CED_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.ho_category}" for o in TACTICS.options
+CED_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.public_category}" for o in TACTICS.options
            if o.extra.get("parent") == "CED"}
 COMMUNICATION = {code for code, row in TACTIC_ROW.items() if row.startswith(GROUPS["communication"])}
 
@@ -76,7 +73,7 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
     options = {name: COLUMNS_BY_NAME[name].vocabulary.options for name in COLUMNS_BY_NAME}
 
     def label(name: str, code: int) -> str:
-        return options[name][code - 1].ho_category if code else "Not reported"
+        return options[name][code - 1].public_category if code else "Not reported"
 
     def answer(name: str, code: int) -> str:
         return options[name][code - 1].code if code else ""
@@ -84,7 +81,7 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
     bits = {code: 1 << bit for code, bit in TACTIC_BIT.items()}
     tactic_labels = {}
     multi_labels = {name: {} for name in MULTI}
-    ced = {o.extra["ced_rank"]: o.ho_category for o in TACTICS.options if o.extra.get("parent") == "CED"}
+    ced = {o.extra["ced_rank"]: o.public_category for o in TACTICS.options if o.extra.get("parent") == "CED"}
     out = []
     for i in index.tolist():
         mask = int(a["tactics"][i])
@@ -110,7 +107,7 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
             value = int(a[column][i])
             known = multi_labels[column]
             if value not in known:
-                known[value] = {o.ho_category for k, o in enumerate(options[column]) if value & (1 << k)}
+                known[value] = {o.public_category for k, o in enumerate(options[column]) if value & (1 << k)}
             row[column] = known[value]
         out.append(row)
     return out
@@ -124,8 +121,7 @@ def _single_columns(cells: set[CellId]) -> dict[str, dict[str, dict[CellId, floa
 
     def c(label):
         return (inj, label, "reports")
-    health = {label: {("subjects_health", label, "reports"): 1} for label in
-              ("Mental", "Physical", "Physical and mental", "None", "Not reported")}
+    health = {label: {("subjects_health", label, "reports"): 1} for label in HEALTH_PUBLIC}
     out = {
         "health": health,
         "subject_injured": {v: {c(f"Person injured: {v}"): 1} for v in ("yes", "no", "not known")},
@@ -234,7 +230,7 @@ def _flag_columns(cells: set[CellId]) -> list[tuple[str, str, str]]:
     """(column name, family, table row label) for every multi-valued category the tables have."""
     out = [(f"tactic: {label.split(' / ', 1)[1]}", "tactics", label) for label in TACTIC_ROW.values()]
     for column, (table, prefix) in MULTI.items():
-        for label in dict.fromkeys(o.ho_category for o in COLUMNS_BY_NAME[column].vocabulary.options):
+        for label in dict.fromkeys(o.public_category for o in COLUMNS_BY_NAME[column].vocabulary.options):
             out.append((f"{prefix}: {label}", column, label))
     out = list(dict.fromkeys(out))
     return [x for x in out if _flag_cell(x[1], x[2]) in cells]
@@ -296,7 +292,7 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
         shown = [name for name, label in columns if _flag_cell(family, label) not in withheld
                  and not (family == "tactics" and label.startswith(GROUPS["communication"]))]
         none_cell = ("tactics", "Not reported / No tactic recorded", "reports involving tactic") \
-            if family == "tactics" else (MULTI[family][0], "None recorded", "reports")
+            if family == "tactics" else (MULTI[family][0], NOTHING_RECORDED, "reports")
         no_shown_flag = sum(1 for line in released if all(line[n] != "1" for n in shown)
                             and (family != "tactics" or line.get("ced_highest") in ("", WITHHELD, None)))
         # rows with no shown flag are either "none" or have only withheld flags

@@ -4,6 +4,10 @@ Charts and table views read the same snapshot tables, so a chart never shows a f
 table does not (withheld counts are drawn as [c], never as 0)."""
 from __future__ import annotations
 
+from uof.reports.tactics import GROUPS
+from uof.stats.periods import label_in_words
+from uof.stats.tables import TASER_DISCHARGED, TASER_NOT_DISCHARGED
+
 from .snapshot import table_by_key
 
 # section id, heading, table key, which rows (None: all but totals), value column
@@ -14,14 +18,19 @@ SECTIONS = [
     ("gender", "Gender (as perceived by the officer)", "subjects_gender", None, "reports"),
     ("ethnicity", "Ethnicity (as perceived by the officer)", "subjects_ethnicity", None, "reports"),
     ("health", "Health condition (as perceived by the officer)", "subjects_health", None, "reports"),
-    ("injuries", "Injuries, assaults and threats", "injuries", None, "reports"),
+    ("injuries", "Injuries, assaults and threats (counting reports)", "injuries", None, "reports"),
+    ("people_injured", "People injured (counting each person once)", "subject_injuries", None, "subjects"),
     ("locations", "Location", "locations", None, "reports"),
     ("reasons", "Reasons for using force", "reasons", None, "reports"),
     ("impact_factors", "Impact factors", "impact_factors", None, "reports"),
     ("outcomes", "Outcomes", "outcomes", None, "reports"),
     ("recording", "Reports per incident and review status", "recording", None, "count"),
 ]
-LEAVE_OUT = ("Total / ", "Less lethal weapons / CED non-discharge", "Less lethal weapons / CED discharge")
+# Totals and the Taser summary rows would double the bars they sum (the last two: their labels in
+# publications made before the plain-English labels, which are shown as they were published).
+LEAVE_OUT = ("Total / ", f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}",
+             f"{GROUPS['less_lethal']} / {TASER_DISCHARGED}",
+             "Less lethal weapons / CED non-discharge", "Less lethal weapons / CED discharge")
 
 
 def _bars(table: dict, rows: str | None, column: str) -> tuple[list[str], list]:
@@ -52,10 +61,10 @@ def sections(content: dict, trend: list | None = None) -> list[dict]:
         out.append({"id": section, "heading": heading, "table": table, "unit": unit,
                     "chart": bar_chart(f"chart-{section}", heading, unit, labels, values)})
     if trend and len(trend) > 1:
-        periods = [label for label, _ in trend]
+        periods = [label_in_words(label, short=True) for label, _ in trend]
         series = {m: [h.get(m) for _, h in trend] for m in ("reports", "incidents")}
         out.append({"id": "trend", "heading": "Across published periods", "table": None, "unit": "report and incident",
                     "chart": line_chart("chart-trend", "Reports and incidents across published periods",
                                         "report and incident", periods, series),
-                    "trend": trend})
+                    "trend": [(label_in_words(label), h) for label, h in trend]})
     return out

@@ -4,9 +4,11 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from uof.stats.periods import label_in_words
+
 from . import selectors
 from .models import Publication
-from .render import publication_csv, public_json, table_csv
+from .render import public_json, publication_csv, table_csv
 from .snapshot import table_by_key
 
 KINDS = {k for k, _ in Publication.Scope.choices}
@@ -19,7 +21,8 @@ def _check(kind: str) -> None:
 
 def index(request):
     return render(request, "publish/public_index.html", {
-        "title": "Published use of force figures", "nav_active": "public", "scopes": selectors.scopes()})
+        "title": "Published use of force figures", "nav_active": "public", "scopes": selectors.scopes(),
+        "period_words": label_in_words})
 
 
 def scope(request, kind: str, slug: str):
@@ -28,7 +31,8 @@ def scope(request, kind: str, slug: str):
     if not found:
         raise Http404("Nothing is published for this force or collaboration")
     return render(request, "publish/public_scope.html", {
-        "title": f"{found[0]['name']}: published use of force figures", "nav_active": "public", "scope": found[0]})
+        "title": f"{found[0]['name']}: published use of force figures", "nav_active": "public", "scope": found[0],
+        "period_words": label_in_words})
 
 
 def publication(request, kind: str, slug: str, period: str, revision: int | None = None):
@@ -44,8 +48,8 @@ def dashboard_context(content: dict, item: Publication | None, preview: bool = F
     revisions = selectors.revisions(item) if item else []
     trend = selectors.trend(item) if item else []
     return {
-        "title": f"{content['scope']['name']}: use of force, {content['period']['label']}",
-        "nav_active": "public", "content": content, "item": item, "preview": preview,
+        "title": f"{content['scope']['name']}: use of force, {label_in_words(content['period']['label'])}",
+        "nav_active": "public", "content": content, "item": item, "preview": preview, "period_words": label_in_words,
         "sections": sections(content, trend), "revisions": revisions,
         "latest": revisions[0] if revisions else None,
     }
@@ -91,4 +95,4 @@ def data_dictionary(request, kind: str | None = None, slug: str | None = None, p
     if request.GET.get("format") == "json":
         return HttpResponse(json.dumps(data, indent=1, ensure_ascii=False), content_type="application/json")
     return render(request, "publish/dictionary.html", {"title": "Data dictionary", "nav_active": "public",
-                                                       "d": data, "item": item})
+                                                       "d": data, "item": item, "period_words": label_in_words})

@@ -19,6 +19,8 @@ def _labels(table: dict) -> int:
 def cell_status(table: dict, i: int, j: int, value) -> str:
     if [i, j] in table["withheld"]:
         return "withheld"
+    if [i, j] in table.get("no_data", []):
+        return "no data"  # nothing is published for the period it compares with
     return "not applicable" if value is None else "shown"
 
 

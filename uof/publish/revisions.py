@@ -12,10 +12,79 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from uof.reports.tactics import TACTICS
+from uof.stats.codes import COLUMNS_BY_NAME
+from uof.stats.tables import (
+    HEALTH,
+    HEALTH_PUBLIC,
+    NOTHING_RECORDED,
+    TASER_DISCHARGED,
+    TASER_NOT_DISCHARGED,
+)
 
-from .cells import COUNT_COLUMNS, DERIVED_ROWS, INF, LABEL_COLUMNS, TACTIC_TOTAL_ROW, TU, CellId, Fact, grid
+from .cells import (
+    COUNT_COLUMNS,
+    DERIVED_ROWS,
+    INF,
+    LABEL_COLUMNS,
+    MULTI_TABLES,
+    TACTIC_TOTAL_ROW,
+    TU,
+    CellId,
+    Fact,
+    grid,
+)
 
 PREFIX = "previous revision: "
+
+
+PLAIN = "plain"  # content["labels"] of snapshots with plain-English category labels
+
+
+def _legacy_names() -> dict[str, dict[str, str]]:
+    """Per table, the Home Office category labels publications used before the plain-English ones
+    (content without "labels": "plain"), and what they are called now."""
+    def renamed(column: str) -> dict[str, str]:
+        return {o.ho_category: o.public_category for o in COLUMNS_BY_NAME[column].vocabulary.options}
+    out = {key: {**renamed(column), "None recorded": NOTHING_RECORDED} for key, column in MULTI_TABLES.items()}
+    out.update({f"subjects_{c}": renamed(c) for c in ("age_band", "gender", "ethnicity")})
+    out["subjects_health"] = dict(zip(HEALTH, HEALTH_PUBLIC))
+    out["tactics"] = {**{o.ho_category: o.public_category for o in TACTICS.options},
+                      "CED non-discharge (drawn, aimed, red-dot, arced)": TASER_NOT_DISCHARGED,
+                      "CED discharge (drive stun, angle drive stun, fired)": TASER_DISCHARGED}
+    return out
+
+
+LEGACY = _legacy_names()
+
+
+def current_label(key: str, label: str) -> str:
+    """A row label of an older publication as the same row is labelled now."""
+    names = LEGACY.get(key)
+    if not names:
+        return label
+    if key == "tactics" and " / " in label:
+        group, tactic = label.split(" / ", 1)
+        return f"{group} / {names.get(tactic, tactic)}"
+    return names.get(label, label)
+
+
+def relabelled(content: dict) -> dict:
+    """The content with its rows labelled as now (a copy; newer content is returned as it is), so
+    that a revision lines up with the one it replaces, cell by cell."""
+    if content.get("labels") == PLAIN:
+        return content
+    tables = []
+    for table in content["tables"]:
+        at = LABEL_COLUMNS.get(table["key"], 1) - 1  # the label column that names the category
+        names = LEGACY.get(table["key"], {})
+        rows = [[names.get(x, x) if j == at and isinstance(x, str) else x for j, x in enumerate(row)]
+                for row in table["rows"]]
+        tables.append({**table, "rows": rows})
+    return {**content, "tables": tables, "labels": PLAIN}
+
+
+def _relabel_cell(cell) -> tuple:
+    return (cell[0], current_label(cell[0], cell[1]), *cell[2:])
 
 
 @dataclass(frozen=True)
@@ -24,6 +93,13 @@ class Previous:
     true_cells: list  # [[table, row, column, value], ...]
     reports_changed: int
     file_facts: list = ()  # its record-level file's facts, as stored (see facts_to_json)
+
+    def __post_init__(self):
+        if self.content.get("labels") != PLAIN:  # published before the plain-English labels
+            object.__setattr__(self, "content", relabelled(self.content))
+            object.__setattr__(self, "true_cells", [[*_relabel_cell(c[:3]), c[3]] for c in self.true_cells])
+            object.__setattr__(self, "file_facts", [[[[*_relabel_cell(t[:3]), t[3]] for t in terms], lo, hi]
+                                                    for terms, lo, hi in self.file_facts])
 
 
 def facts_to_json(facts: list[Fact]) -> list:
@@ -66,6 +142,8 @@ def previous_facts(previous: Previous, now: set[CellId]) -> list[Fact]:
                 if column not in COUNT_COLUMNS.get(table["key"], ()) or label in DERIVED_ROWS or [i, j] in table["withheld"]:
                     continue
                 shown = row[j]
+                if shown is None:  # "no data": nothing was shown
+                    continue
                 low, high = (shown, shown) if rounding <= 1 else (max(0, shown - rounding / 2), shown + rounding / 2)
                 facts.append(Fact(((_earlier((table["key"], label, column)), 1),), low, high))
     per_report = len(TACTICS.options)

@@ -16,7 +16,7 @@ from uof.stats.periods import Period
 
 from .disclosure import Rule
 from .models import Publication
-from .revisions import Previous
+from .revisions import Previous, relabelled
 from .snapshot import Snapshot, build, changes_between
 
 
@@ -84,7 +84,7 @@ def publish(user, scope: Scope, period: Period, rule: Rule, tables: list[str] | 
     earlier = _previous(scope, period)
     snapshot = build(scope.as_dict(), list(scope.forces), period, rule, tables, earlier)
     content = snapshot.content
-    changes = changes_between(previous.content, content) if previous else []
+    changes = changes_between(relabelled(previous.content), content) if previous else []
     reports = next(t for t in content["tables"] if t["key"] == "summary")["rows"][0][2]
     publication = Publication.objects.create(
         scope_kind=scope.kind, scope_slug=scope.slug, scope_name=scope.name, period_label=period.label,

@@ -8,20 +8,22 @@ reveals a withheld count.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from uof.stats.periods import code_words, in_words
 from uof.stats.service import statistics
 
 from .cells import COUNT_COLUMNS, DERIVED_ROWS, LABEL_COLUMNS, I, R, S, grid, row_label
 from .disclosure import Rule, rounded, withhold
 from .opendata import release, source_rows
-from .revisions import Previous, facts_to_json, previous_facts, previously_withheld
+from .revisions import PLAIN, Previous, facts_to_json, previous_facts, previously_withheld
 from .summary import period_text, summary_paragraphs
 
 # The tables a publication can contain, in the order the public reads them.
 PUBLIC_TABLES = ["summary", "places", "tactics", "subjects_age_band", "subjects_gender", "subjects_ethnicity",
-                 "subjects_health", "injuries", "locations", "reasons", "impact_factors", "outcomes", "recording"]
+                 "subjects_health", "injuries", "subject_injuries", "locations", "reasons", "impact_factors", "outcomes", "recording"]
 REQUIRED_TABLES = ["summary"]
 LICENCE = {"name": "Open Government Licence v3.0",
            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
@@ -48,7 +50,9 @@ def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = No
     `previous` (the revision it replaces), disclosure control also checks the two together."""
     wanted = [k for k in PUBLIC_TABLES if k in REQUIRED_TABLES or tables is None or k in tables]
     result = statistics(forces, period)
-    source = [t for t in result["tables"] if t.key in wanted]
+    comparisons = _comparisons(scope, period)
+    source = [_without_unpublished(t, comparisons) if t.key == "summary" else t
+              for t in result["tables"] if t.key in wanted]
     cells = grid(source)
     # The record-level file is published only with exact counts and when the number of reports is
     # shown (the file has one row per report); it hides whatever the tables withhold, and the two
@@ -68,18 +72,20 @@ def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = No
     before = previously_withheld(previous, rule.threshold, rule.small_force_counts) if previous else []
     withheld = withhold(cells, rule, other_facts, before)
     shown = {c: (None if c in withheld else rounded(v, rule)) for c, v in cells.values.items()}
-    public = [_public_table(t, shown, rule) for t in source]
+    public = [_public_table(t, shown, rule, comparisons) for t in source]
     content = {
         "scope": scope,
-        "period": {**result["period"], "text": period_text(result["period"])},
+        "period": {**result["period"], "text": period_text(result["period"]),
+                   "words": in_words(period.label, period.start, period.end), "code": code_words(period.label)},
         "previous_period": result["previous_period"], "year_earlier": result["year_earlier"],
+        "comparisons": comparisons, "labels": PLAIN,
         "rule": {**rule.as_dict(), "tables": wanted}, "rule_text": rule.describe(),
         "tables": public,
         "withheld_cells": sum(len(t["withheld"]) for t in public),
         "licence": LICENCE,
         "source": f"{scope['name']}: use of force reports recorded in uof, counted by the date of the incident "
                   f"(UK time).",
-        "prepared_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "prepared_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     content["summary"] = summary_paragraphs(content)
     content["records"] = {"published": records is not None, "rows": cells.values.get(R, 0) if records else 0,
@@ -89,7 +95,31 @@ def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = No
                     facts_to_json(records[1]) if records else [])
 
 
-def _public_table(table, shown: dict, rule: Rule) -> dict:
+def _comparisons(scope: dict, period) -> list[dict]:
+    """The summary's two comparison columns: which period each is, and whether anything is published
+    for it (if not, the column says "no data", not 0)."""
+    from .models import Publication
+
+    out = []
+    for column, other in (("previous period", period.previous()), ("a year earlier", period.year_earlier())):
+        published = Publication.objects.filter(scope_kind=scope["kind"], scope_slug=scope["slug"],
+                                               period_label=other.label).exists()
+        out.append({"column": column, "label": other.label, "from": other.start.isoformat(),
+                    "to": other.end.isoformat(), "words": in_words(other.label, other.start, other.end),
+                    "code": code_words(other.label), "published": published})
+    return out
+
+
+def _without_unpublished(table, comparisons: list[dict]):
+    """The summary with the columns of unpublished periods emptied: not shown, so not cells either."""
+    empty = [table.columns.index(c["column"]) for c in comparisons if not c["published"]]
+    if not empty:
+        return table
+    rows = [[None if j in empty else v for j, v in enumerate(row)] for row in table.rows]
+    return dataclasses.replace(table, rows=rows)
+
+
+def _public_table(table, shown: dict, rule: Rule, comparisons: list[dict] = ()) -> dict:
     key = table.key
     counts = COUNT_COLUMNS[key]
     total = {"reports": shown.get(R), "incidents": shown.get(I), "subjects": shown.get(S)}
@@ -110,8 +140,18 @@ def _public_table(table, shown: dict, rule: Rule) -> dict:
     denominator = table.denominator
     if "reports" in denominator or "subjects" in denominator or "incidents" in denominator:
         denominator = _denominator(key, total)
+    notes, no_data = list(table.notes), []
+    if key == "summary":
+        for c in comparisons:
+            j = table.columns.index(c["column"])
+            when = f"{c['words']} ({c['code']})" if c["code"] else c["words"]
+            notes.append(f"{c['column'].capitalize()}: {when}" + ("." if c["published"] else
+                         "; nothing is published for it, so there is no data to compare with."))
+            if not c["published"]:
+                no_data += [[i, jj] for i, row in enumerate(rows) if row_label(table, row) not in DERIVED_ROWS
+                            for jj in (j, j + 1)]
     return {"key": key, "title": table.title, "unit": table.unit, "columns": list(table.columns), "rows": rows,
-            "withheld": withheld, "denominator": denominator, "notes": list(table.notes)}
+            "withheld": withheld, "no_data": no_data, "denominator": denominator, "notes": notes}
 
 
 def _largest_districts_first(columns: list[str], rows: list, withheld: list) -> tuple[list, list]:

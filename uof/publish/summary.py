@@ -2,13 +2,21 @@
 
 It only quotes figures as the publication shows them (rounded or withheld), read from the
 snapshot's tables: each paragraph lists the figures it quotes (table, row, column, value), which is
-how the tests check that the text and the tables always agree.
+how the tests check that the text and the tables always agree. A sentence whose figures are not
+there (a table left out, a share that cannot be worked out) is left out, never written with a gap;
+when counts are rounded it says so, and it never sets rounded parts beside a total they do not
+add up to.
 """
 from __future__ import annotations
 
 import datetime as dt
 
+from uof.reports.tactics import GROUPS
+from uof.reports.vocabulary import AGE_BANDS
+from uof.stats.tables import HEALTH_PUBLIC, TASER_DISCHARGED, TASER_NOT_DISCHARGED
+
 WITHHELD_WORDS = "a small number (withheld)"
+YOUNGEST, OLDEST = AGE_BANDS.options[0].public_category, AGE_BANDS.options[-1].public_category
 
 
 class _Paragraph:
@@ -20,7 +28,7 @@ class _Paragraph:
     def value(self, key: str, row: str, column: str):
         """A shown figure: the row is matched on its label columns joined with ' / '."""
         table = self.tables.get(key)
-        if table is None:
+        if table is None or column not in table["columns"]:
             return None, False
         hidden = {tuple(x) for x in table["withheld"]}
         at = table["columns"].index(column)
@@ -55,60 +63,164 @@ def period_text(period: dict) -> str:
     return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
 
 
+def rounding_text(rounding: int) -> str:
+    return f"Figures are rounded to the nearest {rounding}; parts may not add up to totals."
+
+
+def _listed(phrases: list[str]) -> str:
+    return phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+
+
+def _lower(label: str) -> str:
+    """A category in mid-sentence: "compliant handcuffing", but "Taser drawn" and "AEP fired"."""
+    first = label.split(" ", 1)[0]
+    return label if first in ("Taser", "AEP") or first.isupper() else label[:1].lower() + label[1:]
+
+
 def summary_paragraphs(content: dict) -> list[dict]:
     tables = {t["key"]: t for t in content["tables"]}
-    name = content["scope"]["name"]
-    out = []
+    rounding = content.get("rule", {}).get("rounding", 1)
+    out = [_headline(content, tables), _places(tables, rounding), _tactics(tables), _injuries(tables),
+           _people(tables)]
+    notes = [("A single use of force may be recorded several times if more than one officer was there: reports "
+              "count each officer's account, incidents count events, and people (subjects) count each person once "
+              "in each incident. Characteristics are as perceived by the officer, not self-reported.")]
+    if rounding > 1:
+        notes.append(rounding_text(rounding))
+    out.append({"text": " ".join(notes), "figures": []})
+    return [x for x in out if x]
 
+
+def _headline(content: dict, tables: dict) -> dict | None:
     p = _Paragraph(tables)
     reports = p.count("summary", "reports / report", "count")
+    if not reports:
+        return None
     incidents = p.count("summary", "incidents / incident", "count")
-    if reports:
-        p.add(f"From {period_text(content['period'])}, {name} officers reported using force {reports} times "
-              f"(reports), in {incidents} distinct incidents.")
-        change = p.share("summary", "reports / report", "change (%)")
-        previous = p.count("summary", "reports / report", "previous period")
-        if change is not None:
-            direction = "more" if not change.startswith("-") else "fewer"
-            p.add(f"That is {change.lstrip('-')} {direction} reports than in the previous period "
-                  f"({content['previous_period']}: {previous}).")
-    out.append(p.done())
+    where = f", in {incidents} distinct incidents" if incidents else ""
+    p.add(f"From {period_text(content['period'])}, {content['scope']['name']} officers reported using force "
+          f"{reports} times (reports){where}.")
+    comparison = next((c for c in content.get("comparisons", []) if c["column"] == "previous period"), None)
+    if comparison is not None and not comparison["published"]:
+        p.add(f"There are no published figures for the previous period ({comparison['words']}) to compare with.")
+        return p.done()
+    change, _ = p.value("summary", "reports / report", "change (%)")
+    previous = p.count("summary", "reports / report", "previous period")
+    if change is None or previous is None:
+        return p.done()
+    when = (f"{comparison['words']} ({comparison['code']})" if comparison and comparison.get("code")
+            else comparison["words"] if comparison else f"the previous period ({content['previous_period']})")
+    if change == 0:
+        p.add(f"That is the same number of reports as in {when}.")
+    else:
+        shown = p.share("summary", "reports / report", "change (%)").lstrip("-")
+        p.add(f"That is {shown} {'more' if change > 0 else 'fewer'} reports than in {when}, when there were "
+              f"{previous}.")
+    return p.done()
 
-    if "places" in tables:
-        p = _Paragraph(tables)
-        places = _districts(tables["places"])
-        phrases = []
-        for district, parts in places[:3]:
-            total = p.count("places", f"{district} / district total", "reports")
-            street = p.count("places", f"{district} / street (outside custody)", "reports")
-            suites = [(s, p.count("places", f"{district} / {s}", "reports")) for s in parts]
-            detail = ""
-            if suites:
-                detail = f" ({street} on the street plus " + ", ".join(f"{n} in {s}" for s, n in suites) + ")"
-            share = p.share("places", f"{district} / district total", "share of all reports (%)")
-            phrases.append(f"{total} times in {district}{detail}" + (f", {share} of the total" if share else ""))
-        if phrases:
-            p.add("Force was used " + "; ".join(phrases) + ".")
-        out.append(p.done())
 
-    if "injuries" in tables:
-        p = _Paragraph(tables)
-        minor = p.count("injuries", "Person injury: minor", "reports")
-        severe = p.count("injuries", "Person injury: severe", "reports")
-        death = p.count("injuries", "Person injury: death", "reports")
-        p.add(f"{minor} reports recorded a minor injury to the person, {severe} a severe injury and {death} a death.")
-        injured = p.share("injuries", "Officer injured", "share of reports (%)")
-        spat = p.share("injuries", "Officer spat at", "share of reports (%)")
-        threatened = p.share("injuries", "Officer threatened with a weapon", "share of reports (%)")
-        if injured:
-            p.add(f"The officer was injured in {injured} of reports, spat at in {spat} and threatened with a "
-                  f"weapon in {threatened}.")
-        out.append(p.done())
-
+def _places(tables: dict, rounding: int) -> dict | None:
+    if "places" not in tables:
+        return None
     p = _Paragraph(tables)
+    phrases = []
+    for district, suites in _districts(tables["places"])[:3]:
+        total_row = f"{district} / district total"
+        parts = [f"{district} / street (outside custody)"] + [f"{district} / {s}" for s in suites]
+        total = p.count("places", total_row, "reports")
+        if total is None:
+            continue
+        detail = ""
+        if suites and _adds_up(p, total_row, parts, rounding):
+            street = p.count("places", parts[0], "reports")
+            inside = [(s, p.count("places", row, "reports")) for s, row in zip(suites, parts[1:])]
+            detail = f" ({street} on the street plus " + ", ".join(f"{n} in {s}" for s, n in inside) + ")"
+        share = p.share("places", total_row, "share of all reports (%)")
+        phrases.append(f"{total} times in {district}{detail}" + (f", {share} of the total" if share else ""))
+    if phrases:
+        p.add("Force was used " + "; ".join(phrases) + ".")
+    return p.done()
+
+
+def _adds_up(p: _Paragraph, total_row: str, parts: list[str], rounding: int) -> bool:
+    """Whether a reader who adds the parts as shown gets the total as shown (withheld parts are
+    "a small number", which a reader cannot add: fine with exact counts, not with rounded ones)."""
+    total, total_withheld = p.value("places", total_row, "reports")
+    values = [p.value("places", row, "reports") for row in parts]
+    if any(v is None and not withheld for v, withheld in values) or total_withheld:
+        return False
+    if any(withheld for _, withheld in values):
+        return rounding <= 1
+    return sum(v for v, _ in values) == total
+
+
+def _tactics(tables: dict) -> dict | None:
+    table = tables.get("tactics")
+    if table is None:
+        return None
+    p = _Paragraph(tables)
+    column = "reports involving tactic"
+    at = table["columns"].index(column)
+    hidden = {tuple(x) for x in table["withheld"]}
+    left_out = {GROUPS["communication"], "Total", "Not reported"}
+    named = [(row[1], row[at]) for i, row in enumerate(table["rows"])
+             if row[0] not in left_out and (i, at) not in hidden and row[1] not in (TASER_NOT_DISCHARGED,
+                                                                                     TASER_DISCHARGED)
+             and isinstance(row[at], int) and row[at] > 0]
+    top = sorted(named, key=lambda x: -x[1])[:3]  # by the counts as shown, never the true ones
+    if top:
+        phrases = [f"{_lower(label)} ({p.count('tactics', f'{_group_of(table, label)} / {label}', column)}"
+                   f"{' reports' if n == 0 else ''})" for n, (label, _) in enumerate(top)]
+        p.add(f"The tactics recorded most often were {_listed(phrases)}.")
+    less_lethal = GROUPS["less_lethal"]
+    not_fired = p.count("tactics", f"{less_lethal} / {TASER_NOT_DISCHARGED}", column)
+    fired = p.count("tactics", f"{less_lethal} / {TASER_DISCHARGED}", column)
+    if not_fired and fired:
+        p.add(f"A Taser was drawn, aimed, red-dotted or arced without being discharged in {not_fired} reports, "
+              f"and discharged (fired or drive stun) in {fired}.")
+    return p.done()
+
+
+def _group_of(table: dict, label: str) -> str:
+    return next(row[0] for row in table["rows"] if row[1] == label)
+
+
+def _injuries(tables: dict) -> dict | None:
+    if "injuries" not in tables:
+        return None
+    p = _Paragraph(tables)
+    levels = [(p.count("injuries", f"Person injury: {level}", "reports"), words) for level, words in
+              (("minor", "a minor injury to the person"), ("severe", "a severe injury"), ("death", "a death"))]
+    some = [(n, words) for n, words in levels if n is not None and n != "0"]
+    if some:
+        first, rest = some[0], some[1:]
+        reports = "report" if first[0] == "1" else "reports"
+        p.add(_listed([f"{first[0]} {reports} recorded {first[1]}"] + [f"{n} {words}" for n, words in rest]) + ".")
+    nothing = [words for n, words in levels if n == "0"]
+    if nothing:
+        p.add(f"No report recorded {' or '.join(nothing)}.")
+    officer = [(p.share("injuries", row, "share of reports (%)"), words) for row, words in
+               (("Officer injured", "injured"), ("Officer spat at", "spat at"),
+                ("Officer threatened with a weapon", "threatened with a weapon"))]
+    officer = [f"{words} in {share}" + (" of reports" if not n else "")
+               for n, (share, words) in enumerate((s, w) for s, w in officer if s is not None)]
+    if officer:
+        p.add(f"The officer was {_listed(officer)}.")
+    return p.done()
+
+
+def _people(tables: dict) -> dict | None:
+    p = _Paragraph(tables)
+    if "subject_injuries" in tables:
+        people = p.count("summary", "subjects / subject", "count")
+        injured = p.count("subject_injuries", "Injured", "subjects")
+        share = p.share("subject_injuries", "Injured", "share of subjects (%)")
+        if people and injured:
+            p.add(f"Counting people rather than reports, {injured} of the {people} people force was used on were "
+                  f"recorded as injured" + (f" ({share})." if share else "."))
     if "subjects_health" in tables:
-        mental = p.share("subjects_health", "Mental", "share of subjects (%)")
-        both = p.share("subjects_health", "Physical and mental", "share of subjects (%)")
+        mental = p.share("subjects_health", HEALTH_PUBLIC[0], "share of subjects (%)")
+        both = p.share("subjects_health", HEALTH_PUBLIC[2], "share of subjects (%)")
         if mental and both:
             p.add(f"Officers perceived a mental health condition in {mental} of the people force was used on, and "
                   f"a physical and mental condition in a further {both}.")
@@ -121,16 +233,11 @@ def summary_paragraphs(content: dict) -> list[dict]:
         if white:
             p.add(f"{white} were perceived as White.")
     if "subjects_age_band" in tables:
-        young = p.count("subjects_age_band", "Under 11 years", "subjects")
-        old = p.count("subjects_age_band", "65 and over", "subjects")
+        young = p.count("subjects_age_band", YOUNGEST, "subjects")
+        old = p.count("subjects_age_band", OLDEST, "subjects")
         if young and old:
-            p.add(f"{young} were perceived to be under 11 and {old} to be 65 or over.")
-    out.append(p.done())
-
-    out.append({"text": "A single use of force may be recorded several times if more than one officer was there: "
-                        "reports count each officer's account, incidents count events. Characteristics are as "
-                        "perceived by the officer, not self-reported.", "figures": []})
-    return [x for x in out if x]
+            p.add(f"{young} were perceived to be {YOUNGEST.lower()} and {old} to be {OLDEST.lower()}.")
+    return p.done()
 
 
 def _districts(table: dict) -> list[tuple[str, list[str]]]:

@@ -1,7 +1,9 @@
 """The national use-of-force vocabularies, declared once.
 
 Every option has a stable `code` (stored in records, exports and the API), a `label` (what
-people read), the Home Office category it is published under (`ho`), and effective dates.
+officers read on the form), the Home Office category it is published under (`ho`), that
+category in plain English for the public pages where the Home Office's wording is not plain
+(`plain`; `public_category`), and effective dates.
 An option is never deleted: when the Home Office renames or merges a category the old option
 gets a `valid_to` date (or `inactive=True`) and a new one takes over, so old records keep
 their meaning. Sources: shared/design/vocabulary.md (HO tables 2019/20, MPS record file).
@@ -17,6 +19,9 @@ class Option:
     code: str
     label: str
     ho: str | None = None  # Home Office category label; None means "same as label"
+    # The published category as the public reads it; None means "same as label". Options sharing
+    # a Home Office category must share it (uof/publish/tests/test_plain_labels_declared.py).
+    plain: str | None = None
     valid_from: date | None = None
     valid_to: date | None = None
     inactive: bool = False  # retired with no replacement date known
@@ -26,6 +31,11 @@ class Option:
     @property
     def ho_category(self) -> str:
         return self.ho or self.label
+
+    @property
+    def public_category(self) -> str:
+        """The category it is published under, in plain English (public pages, files, the API)."""
+        return self.plain or self.label
 
     def available_on(self, day: date | None) -> bool:
         """May this option be chosen for an incident on `day`?"""
@@ -120,7 +130,7 @@ ETHNICITIES = _v(
     O("mixed", "Mixed"),
     O("other", "Other ethnic group", ho="Other"),
     # Until 2019/20 the Home Office published Chinese apart; it now counts under Asian.
-    O("chinese", "Chinese", ho="Asian (or Asian British)", valid_to=date(2019, 3, 31)),
+    O("chinese", "Chinese", ho="Asian (or Asian British)", plain="Asian or Asian British", valid_to=date(2019, 3, 31)),
 )
 
 PRIMARY_CONDUCT = _v(
@@ -160,7 +170,7 @@ REASONS = _v(
     O("secure_evidence", "Secure evidence"),
     # Renamed by the Home Office from 2024/25; both publish under the same category.
     O("effect_search", "Effect search", valid_to=date(2024, 3, 31)),
-    O("effect_stop_search", "Effect stop and search", ho="Effect search", valid_from=FY2024),
+    O("effect_stop_search", "Effect stop and search", ho="Effect search", plain="Effect search", valid_from=FY2024),
     O("effect_arrest", "Effect arrest"),
     O("method_of_entry", "Method of entry"),
     O("remove_handcuffs", "Remove handcuffs"),
@@ -178,7 +188,7 @@ OUTCOMES = _v(
     O("detained_mha", "Detained under the Mental Health Act", ho="Detained (Mental Health Act)"),
     O("fatality", "Fatality"),
     # Appears in force files from 2023/24; the Home Office tables have no column, so "Other".
-    O("no_further_action", "No further action", ho="Other", valid_from=date(2023, 4, 1)),
+    O("no_further_action", "No further action", ho="Other", plain="Other", valid_from=date(2023, 4, 1)),
     O("other", "Other"),
 )
 

@@ -28,10 +28,15 @@ class Period:
             raise PeriodError("The end of a period must be on or after its start")
 
     @property
+    def words(self) -> str:
+        """The dates in words, e.g. "July to September 2026" (see `in_words`)."""
+        return in_words(self.label, self.start, self.end)
+
+    @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    def previous(self) -> "Period":
+    def previous(self) -> Period:
         """The period of the same kind just before: the previous quarter, year or equal span."""
         kind = _kind(self)
         if kind == "quarter":
@@ -41,7 +46,7 @@ class Period:
         end = self.start - dt.timedelta(days=1)
         return Period(end - dt.timedelta(days=self.days - 1), end, "previous period")
 
-    def year_earlier(self) -> "Period":
+    def year_earlier(self) -> Period:
         kind = _kind(self)
         if kind == "quarter":
             return _quarter_containing(_add_months(self.start, -12))
@@ -87,6 +92,44 @@ def parse_period(text: str) -> Period:
     if quarter is None:
         return financial_year(first)
     return _quarter_containing(_add_months(dt.date(first, 4, 1), 3 * (int(quarter) - 1)))
+
+
+def in_words(label: str, start: dt.date, end: dt.date, short: bool = False) -> str:
+    """A period as readers say it: "July to September 2026" for a quarter, "April 2026 to March
+    2027" for a financial year, "1 to 15 May 2026" or "3 March 2026 to 2 March 2027" otherwise;
+    `short` abbreviates the months ("Jul to Sep 2026", for chart axes)."""
+    kind = _kind(Period(start, end, label))
+    month = "%b" if short else "%B"
+    if kind == "quarter":
+        return f"{start:{month}} to {end:{month} %Y}"
+    if kind == "year":
+        return f"{start:{month} %Y} to {end:{month} %Y}"
+    if start.year == end.year and start.month == end.month:
+        return f"{start.day} to {end.day} {end:%B %Y}" if start != end else f"{end.day} {end:%B %Y}"
+    return f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}"
+
+
+def code_words(label: str) -> str:
+    """The period's code as shown beside its dates: "2026/27 Q2" (its label without the hyphen)."""
+    return label.replace("-Q", " Q") if PERIOD_RE.match(label) else ""
+
+
+def titled(label: str, start: dt.date, end: dt.date) -> str:
+    """Dates with the code beside them: "July to September 2026 (2026/27 Q2)"."""
+    code = code_words(label)
+    return f"{in_words(label, start, end)} ({code})" if code else in_words(label, start, end)
+
+
+def label_in_words(label: str, short: bool = False) -> str:
+    """`titled` (or with `short`, `in_words(short=True)`) for a period known only by its label
+    ("2026/27-Q2"); any other label as it is."""
+    try:
+        period = parse_period(label)
+    except PeriodError:
+        return label
+    if short:
+        return in_words(period.label, period.start, period.end, short=True)
+    return titled(period.label, period.start, period.end)
 
 
 def date_range(start: dt.date, end: dt.date) -> Period:

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from uof.reports.fieldset import FIELDS_BY_NAME
-from uof.reports.tactics import GROUPS, TACTICS
+from uof.reports.tactics import AEP_MEANING, GROUPS, TACTICS
 
 from .codes import COLUMNS_BY_NAME, TACTIC_BIT
 from .crossing import by_tactics, multi_by_tactics
@@ -27,6 +27,11 @@ from .selection import Selection, dot
 from .store import Store
 
 CED_LEVELS = {o.extra["ced_rank"]: o for o in TACTICS.options if "ced_rank" in o.extra}
+# Row labels of the statistics' own tables (what the public pages, files and API show; the Home
+# Office tables keep the Home Office's words). Categories come from `Option.public_category`.
+TASER_NOT_DISCHARGED = "Taser not discharged (drawn, aimed, red-dotted or arced)"
+TASER_DISCHARGED = "Taser discharged (fired or drive stun)"
+NOTHING_RECORDED = "Nothing recorded"
 
 __all__ = ["Selection", "Table", "every_table", "tables_by_force", "tables_by_group"]
 
@@ -85,8 +90,8 @@ def summary(sel: Selection, previous: Selection | None = None, year_earlier: Sel
         out.append(Table("summary", "Headline figures", "as stated per row",
                          ["measure", "unit", "count", "previous period", "change (%)", "a year earlier",
                           "change on a year (%)"], rows, "change is a percentage of the earlier period's count",
-                         ["A single use of force may be recorded several times if more than one officer was there: "
-                          "reports count officers' accounts, incidents count events."]))
+                         [("A single use of force may be recorded several times if more than one officer was there: "
+                          "reports count officers' accounts, incidents count events.")]))
     return out
 
 
@@ -125,8 +130,8 @@ def places(sel: Selection) -> list[Table]:
                          ["district", "place", "reports", "incidents", "share of all reports (%)"], rows,
                          f"share of all {n:,} reports",
                          ["Reports in a custody suite count under the suite's district.",
-                          "Incidents are distinct events; an incident spanning street and custody counts in each "
-                          "place."]))
+                          ("Incidents are distinct events; an incident spanning street and custody counts in each "
+                          "place.")]))
     return out
 
 
@@ -140,7 +145,7 @@ def tactic_counts(sel: Selection) -> np.ndarray:
 
 
 def _tactic_rows(sel: Selection) -> tuple[list[tuple[str, str]], np.ndarray]:
-    """[(group, HO tactic)] and the reports involving each, by output; CED by its highest level per report."""
+    """[(group, tactic)] and the reports involving each, by output; CED by its highest level per report."""
     if "tactic rows" in sel._cache:
         return sel._cache["tactic rows"]
     values = sel.encoding.dictionaries["tactics"].values
@@ -149,14 +154,14 @@ def _tactic_rows(sel: Selection) -> tuple[list[tuple[str, str]], np.ndarray]:
     for option in TACTICS.options:
         if option.extra.get("parent") == "CED":
             continue
-        by_category.setdefault((GROUPS[option.extra["group"]], option.ho_category), []).append(option.code)
+        by_category.setdefault((GROUPS[option.extra["group"]], option.public_category), []).append(option.code)
     labels, columns = [], []
     for label, codes in by_category.items():
         mask = sum(1 << TACTIC_BIT[code] for code in codes)
         labels.append(label)
         columns.append((bits & np.uint64(mask)) != 0)
     for rank, option in sorted(CED_LEVELS.items()):
-        labels.append((GROUPS["less_lethal"], option.ho_category))
+        labels.append((GROUPS["less_lethal"], option.public_category))
         columns.append(ced == rank)
     matrix = np.stack(columns, axis=1) if columns else np.zeros((len(bits), 0))
     sel._cache["tactic rows"] = labels, dot(tactic_counts(sel), matrix)
@@ -183,8 +188,7 @@ def tactics(sel: Selection) -> list[Table]:
                                               (values["tactics"] & force_bits) == 0], axis=1))
     uses = _tactic_uses(sel).tolist()
     names = [labels[i] for i in ranked] + [
-        (GROUPS["less_lethal"], "CED non-discharge (drawn, aimed, red-dot, arced)"),
-        (GROUPS["less_lethal"], "CED discharge (drive stun, angle drive stun, fired)"),
+        (GROUPS["less_lethal"], TASER_NOT_DISCHARGED), (GROUPS["less_lethal"], TASER_DISCHARGED),
         ("Not reported", "No tactic recorded")]
     cells = np.concatenate([counts[:, ranked], extra], axis=1)
     percentages = shares(cells, sel.reports)
@@ -197,12 +201,13 @@ def tactics(sel: Selection) -> list[Table]:
                          ["group", "tactic", "reports involving tactic", "share of reports (%)"], rows,
                          f"share of all {n:,} reports",
                          ["A tactic counts once per report however often it was used.",
-                          "Taser (CED) counts once per report at its highest level: drawn then fired counts as "
-                          "fired.",
+                          ("A Taser (the Home Office says CED, conducted energy device) counts once per report at "
+                          "its highest level: drawn then fired counts as fired."),
                           "CS and PAVA irritant sprays are recorded apart and published together.",
+                          AEP_MEANING,
                           "Tactical communication is shown but left out of the total of tactic uses.",
-                          "Several tactics can be used in one report, so the rows do not sum to the number of "
-                          "reports."]))
+                          ("Several tactics can be used in one report, so the rows do not sum to the number of "
+                          "reports.")]))
     return out
 
 
@@ -218,11 +223,11 @@ def multi_select(sel: Selection, column: str, key: str, title: str) -> list[Tabl
     categories: dict[str, list[str]] = {}
     groups: dict[str, list[str]] = {}
     for option in vocabulary.options:
-        categories.setdefault(option.ho_category, []).append(option.code)
+        categories.setdefault(option.public_category, []).append(option.code)
         if option.extra.get("group"):
             groups.setdefault(option.extra["group"], []).append(option.code)
     values = sel.values(column)
-    labels = [f"{group} (any)" for group in groups] + list(categories) + ["None recorded"]
+    labels = [f"{group} (any)" for group in groups] + list(categories) + [NOTHING_RECORDED]
     matrix = np.stack([(values & np.uint32(option_bits(column, codes))) != 0
                        for codes in [*groups.values(), *categories.values()]] + [values == 0], axis=1)
     by_tactics = multi_by_tactics(sel, column)
@@ -243,7 +248,9 @@ def multi_select(sel: Selection, column: str, key: str, title: str) -> list[Tabl
 
 # --- the people force was used on -----------------------------------------------------------------
 
-HEALTH = ["Mental", "Physical", "Physical and mental", "None", "Not reported"]
+HEALTH = ["Mental", "Physical", "Physical and mental", "None", "Not reported"]  # the Home Office's words
+HEALTH_PUBLIC = ["Mental health condition", "Physical health condition", "Physical and mental health conditions",
+                 "No health condition", "Not reported"]  # the same categories, as the public pages say them
 
 
 def health_codes(mental: np.ndarray, physical: np.ndarray) -> np.ndarray:
@@ -269,10 +276,10 @@ def categories_of(sel: Selection, column: str) -> tuple[list[str], list[list[int
     """The subjects table's categories of `column`: labels and the codes in each."""
     if column == "health":
         code = health_pairs(sel)
-        return HEALTH, [np.flatnonzero(code == i).tolist() for i in range(len(HEALTH))]
+        return HEALTH_PUBLIC, [np.flatnonzero(code == i).tolist() for i in range(len(HEALTH))]
     categories: dict[str, list[int]] = {}
     for i, option in enumerate(COLUMNS_BY_NAME[column].vocabulary.options):
-        categories.setdefault(option.ho_category, []).append(i + 1)
+        categories.setdefault(option.public_category, []).append(i + 1)
     categories["Not reported"] = [0]
     return list(categories), list(categories.values())
 
@@ -354,8 +361,77 @@ def injuries(sel: Selection) -> list[Table]:
         rows = [[label, value, share] for (label, _, _), value, share in zip(INJURIES, here, percentages[o])]
         out.append(Table("injuries", "Injuries, assaults and threats", "report",
                          ["measure", "reports", "share of reports (%)"], rows, f"share of all {n:,} reports",
-                         ["One injury to one person may be reported by several officers, so these count reports, "
-                          "not people injured."]))
+                         [("One injury to one person may be reported by several officers, so these count reports, "
+                          "not people injured.")]))
+    return out
+
+
+SUBJECT_INJURIES = ["Not recorded as injured", "Injured", "Most serious injury: minor", "Most serious injury: severe",
+                    "Most serious injury: death"]
+
+
+def _worst_of(subject: np.ndarray, worst_row: np.ndarray) -> np.ndarray:
+    """Per row, the largest `worst_row` among the rows of its subject (subject ids index a dense
+    array, filled in ascending order so each keeps its most serious: no sort)."""
+    if not len(subject):
+        return worst_row
+    low = int(subject.min())
+    worst = np.zeros(int(subject.max()) - low + 1, dtype=np.uint8)
+    for rank in range(1, 5):
+        worst[subject[worst_row == rank] - low] = rank
+    return worst[subject - low]
+
+
+def _worst_injury(sel: Selection) -> tuple[np.ndarray, np.ndarray]:
+    """Per selected row, the most serious injury any report records for its subject: 0 not injured
+    (or not known), 1 injured with no level, 2 minor, 3 severe, 4 death; within the row's group,
+    and within the whole selection (they differ only for a subject whose reports lie in several
+    groups, and for reports without a subject, which count as one subject per group)."""
+    injured = sel.a["subject_injured"] == code_of("subject_injured", "yes")
+    level = sel.a["subject_injury_level"]
+    worst_row = injured.astype(np.uint8)
+    for rank, option in enumerate(("minor", "severe", "death"), start=2):
+        worst_row[injured & (level == code_of("subject_injury_level", option))] = rank
+    subject = sel.a["subject"]
+    whole = _worst_of(subject, worst_row)
+    if sel.g is None or not len(subject):
+        return whole, whole
+    low = int(subject.min())
+    first_group = np.zeros(int(subject.max()) - low + 1, dtype=np.int64)
+    first_group[(subject - low)[::-1]] = sel.g[::-1]  # the group of each subject's first row
+    spanning = np.isin(subject, subject[sel.g != first_group[subject - low]]) | (subject == 0)
+    by_group = whole.copy()
+    if spanning.any():  # rare: worked out per (group, subject) for those rows only
+        rows = np.flatnonzero(spanning)
+        key = sel.g[rows].astype(np.int64) * len(first_group) + (subject[rows] - low)
+        distinct, position = np.unique(key, return_inverse=True)
+        worst = np.zeros(len(distinct), dtype=np.uint8)
+        np.maximum.at(worst, position, worst_row[rows])
+        by_group[rows] = worst[position]
+    return by_group, whole
+
+
+def subject_injuries(sel: Selection) -> list[Table]:
+    """People (subjects), not reports: injured if any report on them says so, at the most serious level."""
+    by_group, whole = _worst_injury(sel)
+    flags, whole_flags = sel.flags("subject")  # the first row of each subject, in its group
+    group = sel.g[flags].astype(np.int64) if sel.g is not None else 0
+    worst = np.bincount(group * 5 + by_group[flags], minlength=sel.groups * 5).reshape(sel.groups, 5)
+    if sel.total:
+        first = flags if whole_flags is None else whole_flags
+        worst = np.concatenate([worst, np.bincount(whole[first], minlength=5)[None]])
+    measures = np.stack([worst[:, 0], worst[:, 1:].sum(axis=1), worst[:, 2], worst[:, 3], worst[:, 4]], axis=1)
+    percentages = shares(measures, sel.subject_counts)
+    out = []
+    for o, here in enumerate(measures.tolist()):
+        people = int(sel.subject_counts[o])
+        rows = [[label, value, share] for label, value, share in zip(SUBJECT_INJURIES, here, percentages[o])]
+        out.append(Table("subject_injuries", "People injured", "subject",
+                         ["measure", "subjects", "share of subjects (%)"], rows, f"share of all {people:,} subjects",
+                         ["A person (subject) counts once however many officers reported using force on them.",
+                          ("A person counts as injured if any report on them says so, under the most serious "
+                          "injury any report records."),
+                          "\"Not recorded as injured\" includes people whose injury was not known."]))
     return out
 
 
@@ -379,8 +455,8 @@ def recording(sel: Selection) -> list[Table]:
         out.append(Table("recording", "Recording: reports per incident and review status", "as stated per row",
                          ["measure", "unit", "count", "share (%)"], rows,
                          f"incident rows: share of {incidents:,} incidents; report rows: share of {n:,} reports",
-                         ["Figures count every submitted report, including those not yet approved; drafts never "
-                          "count."]))
+                         [("Figures count every submitted report, including those not yet approved; drafts never "
+                          "count.")]))
     return out
 
 
@@ -397,7 +473,7 @@ def core_tables(sel: Selection, previous: Selection | None = None,
         multi_select(sel, "impact_factors", "impact_factors", "Impact factors"),
         multi_select(sel, "outcomes", "outcomes", "Outcomes"),
         perceived(sel, "age_band"), perceived(sel, "gender"), perceived(sel, "ethnicity"), perceived(sel, "health"),
-        injuries(sel), recording(sel),
+        injuries(sel), subject_injuries(sel), recording(sel),
     ]
 
 
@@ -425,4 +501,4 @@ def tables_by_force(store: Store, date_from: dt.date | None = None, date_to: dt.
     return {**{force.slug: tables[i] for i, force in enumerate(store.forces)}, "all": tables[-1]}
 
 
-from .home_office import home_office_by_group  # noqa: E402  (it builds on the helpers above)
+from .home_office import home_office_by_group

@@ -13,8 +13,13 @@ from uof.audit.models import AuditEvent
 from uof.organisations.models import Force
 
 from . import home_office_return
-from .periods import PeriodError, parse_period, recent_periods
+from .periods import PeriodError, label_in_words, parse_period, recent_periods
 from .service import as_csv, as_json, statistics
+from .tables import HEALTH, HEALTH_PUBLIC
+
+# The Home Office's health column "None" is shown in words (a bare "None" reads as a missing value);
+# the downloads keep the Home Office's heading.
+SHOWN_AS = {"None": HEALTH_PUBLIC[HEALTH.index("None")]}
 
 
 def _selection(request):
@@ -41,8 +46,9 @@ def index(request):
     audit.record(request.user, AuditEvent.Action.VIEW, None, ["statistics"], force_id=force.pk,
                  detail=f"statistics {force.slug} {period.label}")
     return render(request, "stats/index.html", {
-        "title": f"Statistics: {force.name}, {period.label}", "nav_active": "stats", "result": result,
-        "forces": allowed, "force": force, "period": period, "periods": periods,
+        "title": f"Statistics: {force.name}, {label_in_words(period.label)}", "nav_active": "stats",
+        "result": result, "forces": allowed, "force": force, "period": period, "periods": periods,
+        "period_words": label_in_words, "shown_as": SHOWN_AS,
     })
 
 

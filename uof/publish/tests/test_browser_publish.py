@@ -34,7 +34,7 @@ def test_public_dashboard(new_page, published, width):
     assert_accessible(page, "published figures index")
     page.click("text=Cambridgeshire")
     assert_accessible(page, "scope page")
-    page.click("text=2026/27-Q1")
+    page.click("text=April to June 2026 (2026/27 Q1)")
     page.wait_for_url(f"**{URL}")
     charts = page.locator(".uof-chart svg[role=img]")
     assert charts.count() >= 8
@@ -73,7 +73,7 @@ def test_trend_across_published_periods(new_page, org):
     page = new_page(390)
     page.goto("/data/force/cambridgeshire/2026-27-q2/")
     trend = page.locator("#section-trend svg[role=img]")
-    assert trend.is_visible() and "2026/27-Q1" in trend.inner_html()
+    assert trend.is_visible() and "Apr to Jun 2026" in trend.inner_html()
     page.click("#section-trend summary")
     assert page.locator("#section-trend table").is_visible()
     assert_accessible(page, "dashboard with a trend, on a phone")

@@ -10,17 +10,17 @@ import csv
 import io
 import json
 import math
+from collections import Counter
 
 import numpy as np
 from django.db import transaction
-from collections import Counter
-
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scipy.optimize import linprog
 
 from uof.publish import cells as cellmod
 from uof.publish.disclosure import Rule
-from uof.publish.render import publication_csv, public_json
+from uof.publish.render import public_json, publication_csv
 from uof.publish.revisions import Previous
 from uof.publish.snapshot import build
 from uof.reports.tactics import TACTICS
@@ -54,9 +54,9 @@ def shown_figures(content) -> dict:
 
 # What the record-level file's values stand for in the tables (literal: not taken from opendata.py).
 QI_TABLES = {"age_band": "subjects_age_band", "gender": "subjects_gender", "ethnicity": "subjects_ethnicity"}
-BROAD = {"Under 18": ["Under 11 years", "11 - 17 years"], "18 to 49": ["18 - 34 years", "35 - 49 years"],
-         "50 and over": ["50 - 64 years", "65 and over"],
-         "Ethnic minority": ["Black (or Black British)", "Asian (or Asian British)", "Mixed", "Other"]}
+BROAD = {"Under 18": ["10 or under", "11 to 17"], "18 to 49": ["18 to 34", "35 to 49"],
+         "50 and over": ["50 to 64", "65 or over"],
+         "Ethnic minority": ["Black or Black British", "Asian or Asian British", "Mixed", "Other ethnic group"]}
 INJ = "injuries"
 REPORTS = ("summary", "reports / report", "count")
 
@@ -67,7 +67,8 @@ def _c(label):
 
 SINGLE = {
     "health": {v: {("subjects_health", v, "reports"): 1} for v in
-               ("Mental", "Physical", "Physical and mental", "None", "Not reported")},
+               ("Mental health condition", "Physical health condition", "Physical and mental health conditions",
+                "No health condition", "Not reported")},
     "subject_injured": {"yes": {_c("Person injured: yes"): 1}, "no": {_c("Person injured: no"): 1},
                         "not known": {_c("Person injured: not known"): 1}},
     "subject_injury_level": {"minor": {_c("Person injury: minor"): 1}, "severe": {_c("Person injury: severe"): 1},

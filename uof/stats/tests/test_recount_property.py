@@ -9,7 +9,8 @@ import io
 from collections import Counter
 
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from uof.stats import export
 from uof.stats.periods import date_range
@@ -36,13 +37,14 @@ report_answers = st.fixed_dictionaries({
 incident_plans = st.lists(st.tuples(st.integers(0, 90), st.sampled_from(["peterborough", "cambridge"]),
                                     st.lists(report_answers, min_size=1, max_size=4)), min_size=1, max_size=12)
 
-# Literal Home Office labels for the codes generated above (deliberately not imported).
-ETHNICITY = {"white": "White", "black": "Black (or Black British)", "asian": "Asian (or Asian British)",
-             "mixed": "Mixed", "other": "Other"}
+# Literal (plain-English) labels for the codes generated above (deliberately not imported).
+ETHNICITY = {"white": "White", "black": "Black or Black British", "asian": "Asian or Asian British",
+             "mixed": "Mixed", "other": "Other ethnic group"}
 TACTIC_ROWS = {"Compliant handcuffing": {"handcuffing_compliant"}, "Unarmed skills": {"unarmed_skills"},
-               "Irritant spray - used": {"cs_used", "pava_used"}, "Spit and bite guard": {"spit_guard"},
+               "Irritant spray used": {"cs_used", "pava_used"}, "Spit and bite guard": {"spit_guard"},
                "Dog bite": {"dog_bite"}, "Tactical communication": {"tactical_communication"}}
-CED_ROWS = {"ced_drawn": "CED Drawn", "ced_aimed": "CED Aimed", "ced_fired": "CED Fired"}
+CED_ROWS = {"ced_drawn": "Taser drawn", "ced_aimed": "Taser aimed", "ced_fired": "Taser fired"}
+SEVERITY = {"minor": 2, "severe": 3, "death": 4}
 
 
 def recount(text: str) -> dict:
@@ -65,6 +67,12 @@ def recount(text: str) -> dict:
                for t in tactics) + sum(out["ced"].values())
     out["uses"] = uses
     out["with_tactic"] = sum(bool(t - {"tactical_communication"}) for t in tactics)
+    worst = {}  # per person: 0 not injured, 1 injured (no level), 2 minor, 3 severe, 4 death
+    for r in rows:
+        injured = r["subject_injured"] == "yes"
+        level = SEVERITY.get(r["subject_injury_level"], 1) if injured else 0
+        worst[r["subject"]] = max(worst.get(r["subject"], 0), level)
+    out["people"] = Counter(worst.values())
     return out
 
 
@@ -111,6 +119,11 @@ def check(result, expected):
     assert _value(injuries, "Person injury: minor", "reports") == expected["minor"]
     assert _value(injuries, "Person injury: severe", "reports") == expected["severe"]
     assert _value(injuries, "Officer spat at", "reports") == expected["spat"]
+    people = _table(result, "subject_injuries")
+    assert _value(people, "Injured", "subjects") == sum(n for k, n in expected["people"].items() if k)
+    assert _value(people, "Not recorded as injured", "subjects") == expected["people"][0]
+    for level, k in SEVERITY.items():
+        assert _value(people, f"Most serious injury: {level}", "subjects") == expected["people"][k]
     reasons = _table(result, "reasons")
     assert _value(reasons, "Effect arrest", "reports") == expected["reasons"]["effect_arrest"]
     tactics = _table(result, "tactics")

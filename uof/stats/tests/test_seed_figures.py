@@ -96,10 +96,10 @@ def test_injuries_and_threats(seed):
 
 def test_people(seed):
     health = _table(seed, "subjects_health")
-    mental = _row(health, "Mental")[2] + _row(health, "Physical and mental")[2]
+    mental = _row(health, "Mental health condition")[2] + _row(health, "Physical and mental health conditions")[2]
     assert 20 <= mental < 25  # nearly a quarter (23.5%)
     age = _table(seed, "subjects_age_band")
-    assert _row(age, "Under 11 years")[1] == 5 and _row(age, "65 and over")[1] == 16
+    assert _row(age, "10 or under")[1] == 5 and _row(age, "65 or over")[1] == 16
     assert any("18 to 39" in note for note in age.notes)  # said plainly: not buildable from national bands
     assert _row(_table(seed, "subjects_ethnicity"), "White")[2] == 80.0
     assert _row(_table(seed, "subjects_gender"), "Male")[2] == 76.0
