@@ -158,6 +158,10 @@ class TableSerializer(serializers.Serializer):
     withheld = serializers.ListField(
         child=serializers.ListField(child=serializers.IntegerField(min_value=0), min_length=2, max_length=2),
         help_text="[row, column] (from 0) of every withheld count; those cells are null in rows.")
+    no_data = serializers.ListField(
+        child=serializers.ListField(child=serializers.IntegerField(min_value=0), min_length=2, max_length=2),
+        help_text="[row, column] (from 0) of every comparison figure for a period with nothing published "
+                  "(no data, not zero); those cells are null in rows.")
     denominator = serializers.CharField(allow_blank=True, help_text="What the percentages are shares of.")
     notes = serializers.ListField(child=serializers.CharField(), help_text="Notes on reading the table.")
     links = TableLinksSerializer()

@@ -6,6 +6,7 @@ from django.utils.datastructures import MultiValueDict
 
 from uof.organisations.models import Force
 
+from . import rules
 from .errors import RecordingError
 from .fieldset import FIELDS_BY_NAME, PAGE_ORDER, PAGE_TITLES, Field, fields_on
 from .forms import page_form
@@ -197,6 +198,9 @@ def report_problems(report: Report) -> dict[str, list[str]]:
     tactics = tactic_problems(report)
     if tactics:
         problems["tactics"] = tactics
+    for problem in rules.problems(report):  # answers that contradict each other (rules.py)
+        message = problem.message if problem.is_error else f"{problem.message}: change your answer or confirm it"
+        problems.setdefault(problem.page, []).append(message)
     return {page: problems[page] for page in PAGE_ORDER if page in problems}
 
 
@@ -214,6 +218,7 @@ def snapshot(report: Report) -> dict:
         out[spec.name] = value
     out["tactics"] = [[u.tactic, u.effective] for u in report.tactics.order_by("position")]
     out["subject"] = report.subject.number if report.subject_id else None
+    out["confirmed_rules"] = list(report.confirmed_rules or [])  # a confirmation is a change like an answer
     return out
 
 
@@ -235,7 +240,9 @@ def display_value(report: Report, spec: Field) -> str:
 
 
 def answers_by_page(report: Report) -> list[dict]:
-    """Check-your-answers: each page's questions and answers, in form order."""
+    """Check-your-answers: each page's questions and answers, in form order, with the
+    "are you sure?" warnings the officer confirmed (so a supervisor sees them)."""
+    confirmed = [p for p in rules.problems(report, include_confirmed=True) if p.confirmed]
     sections = []
     for page in PAGE_ORDER:
         if page == "subject":
@@ -247,6 +254,8 @@ def answers_by_page(report: Report) -> list[dict]:
         else:
             rows = [{"label": spec.label, "value": display_value(report, spec), "name": spec.name}
                     for spec in fields_on(page) if not _skipped(report, spec)]
+        rows += [{"label": "Checked and confirmed as correct", "value": p.message, "name": p.key}
+                 for p in confirmed if p.page == page]
         sections.append({"page": page, "title": PAGE_TITLES[page], "rows": rows})
     return sections
 

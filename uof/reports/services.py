@@ -17,7 +17,7 @@ from uof.review.models import FieldChange
 from . import selectors
 from .errors import RecordingError, StaleVersion, UnfinishedReport
 from .fieldset import fields_on
-from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject, TacticUse
+from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
 from .references import normalise_reference
 
 
@@ -131,8 +131,10 @@ def update_references(report: Report, references: dict[str, str], force: Force |
 # --- saving answers ----------------------------------------------------------------------------
 
 @_guarded
-def save_answers(report: Report, page: str, answers: dict, correcting: bool = False) -> list[RecordingError]:
-    """Store the answers of one page (only those given in `answers`) on the report or incident.
+def save_answers(report: Report, page: str, answers: dict, correcting: bool = False,
+                 confirmed: list[str] | None = None) -> list[RecordingError]:
+    """Store the answers of one page (only those given in `answers`) on the report or incident,
+    and, if given, the cross-answer warnings now confirmed (rules.py), in the same change.
 
     Returns the answers that broke a rule only the database can check (they are not stored)."""
     problems: list[RecordingError] = []
@@ -157,6 +159,9 @@ def save_answers(report: Report, page: str, answers: dict, correcting: bool = Fa
         else:
             setattr(report, spec.name, value)
             report_fields.append(spec.name)
+    if confirmed is not None and list(confirmed) != list(report.confirmed_rules or []):
+        report.confirmed_rules = list(confirmed)
+        report_fields.append("confirmed_rules")
     if incident_changed:
         incident.save()
     if report_fields:
@@ -253,39 +258,7 @@ def _prefill_perception(report: Report, subject: Subject) -> None:
         report.save(update_fields=changed)
 
 
-# --- tactics ------------------------------------------------------------------------------------
-
-@_guarded
-def add_tactic(report: Report, tactic: str, effective: str, limit: int) -> TacticUse:
-    count = report.tactics.count()
-    if count >= limit:
-        raise RecordingError(f"A report can list at most {limit} tactics", "tactic")
-    position = (report.tactics.aggregate(p=Max("position"))["p"] or 0) + 1
-    return TacticUse.objects.create(report=report, position=position, tactic=tactic, effective=effective)
-
-
-@_guarded
-def remove_tactic(report: Report, position: int) -> None:
-    report.tactics.filter(position=position).delete()
-    _renumber(report)
-
-
-@_guarded
-def move_tactic_up(report: Report, position: int) -> None:
-    uses = list(report.tactics.order_by("position"))
-    index = next((i for i, u in enumerate(uses) if u.position == position), None)
-    if index:
-        uses[index - 1], uses[index] = uses[index], uses[index - 1]
-        _renumber(report, uses)
-
-
-def _renumber(report: Report, uses: list[TacticUse] | None = None) -> None:
-    uses = uses if uses is not None else list(report.tactics.order_by("position"))
-    # Two steps so the (report, position) unique constraint never sees a clash.
-    for offset in (1000, 0):
-        for i, use in enumerate(uses, start=1):
-            use.position = i + offset
-            use.save(update_fields=["position"])
+# Tactics (several in one step, moved, removed) are written by tactic_services.py.
 
 
 # --- submission ---------------------------------------------------------------------------------

@@ -1,10 +1,9 @@
 """Pages of the use-of-force form. Thin: reads via selectors, writes via services."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,13 +13,12 @@ from django.views.decorators.http import require_http_methods
 from uof.access.policy import decide, may
 from uof.review import selectors as review_selectors
 
-from . import selectors, services, views_references
+from . import rules, selectors, services, views_references
 from .access import audit_view, report_for
 from .errors import RecordingError, StaleVersion, UnfinishedReport
-from .fieldset import PAGE_ORDER, PAGE_TITLES, fields_on
+from .fieldset import PAGE_INTROS, PAGE_ORDER, PAGE_TITLES, fields_on
 from .forms import PageForm, fmt_date
 from .models import REFERENCE_KINDS, Report
-from .tactics import TACTICS
 
 FORM_PAGES = [p for p in PAGE_ORDER if p not in ("subject", "tactics")]
 
@@ -93,8 +91,12 @@ def _render(request, page: str, form: PageForm, values, report: Report | None, *
         "top_specs": [s for s in specs if s.name not in nested], "dependents": dependents,
         "has_errors": form.is_bound and bool(form.errors), "back_url": _back_url(report, page),
         "report": report, "nav_active": "new" if report is None else "",
+        "intro": PAGE_INTROS.get(page, ""), "warnings": [], "ticked": request.POST.getlist("confirm"),
     }
     context.update(extra)
+    context["extra_errors"] = [{"text": w["error"], "href": f"#confirm-{w['key']}"}
+                               for w in context["warnings"] if w.get("error")]
+    context["has_errors"] = context["has_errors"] or bool(context["extra_errors"])
     return render(request, "page.html", context)
 
 
@@ -161,14 +163,16 @@ def page(request, pk: int, page: str):
         if any(s.private for s in fields_on(page)):
             audit_view(request, report, [s.name for s in fields_on(page) if s.private])
         form = selectors.form_for(report, page)
+        warnings = [_warning(p) for p in rules.problems(report, page) if not p.is_error]
         return _render(request, page, form, selectors.record_data(report, page), report, readonly=readonly,
-                       mode=mode)
+                       mode=mode, warnings=warnings)
     if shared:
         return _leave(request, report, page, mode)
     form = selectors.form_for(report, page, request.POST)
     if form.is_valid() and page == "references":
         _require_a_reference(form)
     answers = _answers(form)
+    warnings, confirmed = _cross_checks(request, report, page, form, answers)
     change = _change_kwargs(request, report)
     version = None
     try:
@@ -176,27 +180,56 @@ def page(request, pk: int, page: str):
             services.update_references(report, {k: answers.get(k, getattr(report.incident, k)) for k in REFERENCE_KINDS},
                                        answers.get("force"), correcting=mode == "correct", **change)
             change["version"], answers = None, {}  # checked once for this request
-        for problem in services.save_answers(report, page, answers, correcting=mode == "correct", **change):
+        for problem in services.save_answers(report, page, answers, correcting=mode == "correct",
+                                             confirmed=confirmed, **change):
             form.add_error(problem.field, problem.message)
     except StaleVersion as error:
         form.add_error(None, error.message)
         version = error.current_version  # saving again now is a deliberate choice
     except RecordingError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
-    draft_only_unanswered = request.POST.get("action") == "draft" and not _has_bad_values(form)
-    if form.errors and not (draft_only_unanswered and version is None):
-        return _render(request, page, form, request.POST, report, mode=mode,
+    draft = request.POST.get("action") == "draft"
+    draft_only_unanswered = draft and form.only_unanswered()  # by error code, never by wording
+    if (form.errors and not (draft_only_unanswered and version is None)) or (warnings and not draft):
+        return _render(request, page, form, request.POST, report, mode=mode, warnings=warnings,
                        version=version or report.version, reason_error=_reason_error(form))
     return _leave(request, report, page, mode)
 
 
+def _cross_checks(request, report: Report, page: str, form: PageForm, answers: dict):
+    """Rules between answers (rules.py), judged on the answers as this post would leave them.
+
+    An error goes against the page's question and keeps the answers it concerns from being saved
+    (a draft keeps them: they are checked again before submission). A warning the officer has
+    not confirmed stops "Save and continue" and asks again; a second "continue" without the tick
+    is an error. Returns the warnings to show and the confirmed warnings to store."""
+    if page == "references":
+        return [], None
+    on_page = [s.name for s in form.specs]
+    merged = {**rules.answers_of(report), **{name: answers.get(name, "") for name in on_page}}
+    found = rules.check(merged, page)
+    ticked, warned = set(request.POST.getlist("confirm")), set(request.POST.getlist("warned"))
+    draft = request.POST.get("action") == "draft"
+    confirmed = rules.still_confirmed(
+        merged, [*(report.confirmed_rules or []), *(p.key for p in found if not p.is_error and p.key in ticked)])
+    warnings = []
+    for problem in found:
+        if problem.is_error and not draft:
+            form.add_error(problem.field_on(page), ValidationError(problem.message, code="contradiction"))
+            for name in problem.rule.fields:
+                answers.pop(name, None)
+        elif not problem.is_error and problem.key not in confirmed:
+            warnings.append(_warning(problem, problem.key in warned and not draft))
+    return warnings, confirmed
+
+
+def _warning(problem, unanswered: bool = False) -> dict:
+    error = "Confirm that this answer is correct, or change it" if unanswered else ""
+    return {"key": problem.key, "message": problem.message, "error": error}
+
+
 def _reason_error(form: PageForm) -> str:
     return " ".join(str(m) for m in form.errors.get("__all__", []) if "reason" in str(m).lower())
-
-
-def _has_bad_values(form: PageForm) -> bool:
-    """Errors other than unanswered questions: a draft save must not lose what was typed."""
-    return any(not str(m).startswith(("Enter:", "Select an answer")) for errs in form.errors.values() for m in errs)
 
 
 def _leave(request, report: Report, page: str, mode: str = "edit"):
@@ -249,76 +282,7 @@ def subject_page(request, pk: int):
     return render(request, "reports/subject.html", context)
 
 
-# --- tactics, an ordered list ------------------------------------------------------------------
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def tactics_page(request, pk: int):
-    report, mode = _editable(request, pk)
-    if mode == "view":
-        return redirect("reports:view", pk=report.pk)
-    errors: dict[str, str] = {}
-    action = request.POST.get("action", "")
-    tactic, effective = request.POST.get("tactic", ""), request.POST.get("effective", "")
-    if request.method == "POST":
-        change = _change_kwargs(request, report)
-        if action.startswith(("remove-", "up-")):
-            verb, _, position = action.partition("-")
-            if position.isascii() and position.isdigit():
-                write = services.remove_tactic if verb == "remove" else services.move_tactic_up
-                try:
-                    write(report, int(position), **change)
-                except RecordingError as problem:
-                    errors = {problem.field or "tactic": problem.message}
-                else:
-                    return redirect(_url(report, "tactics") + _keep_next(request))
-        elif tactic or effective or action == "add":
-            errors = _check_tactic(report, tactic, effective)
-            if not errors:
-                try:
-                    services.add_tactic(report, tactic, effective, settings.UOF_MAX_TACTICS_PER_REPORT, **change)
-                except RecordingError as problem:
-                    errors = {problem.field or "tactic": problem.message}
-                else:
-                    tactic = effective = ""
-                    if action == "add":
-                        return redirect(_url(report, "tactics") + _keep_next(request))
-        if not errors and action in ("continue", "draft"):
-            problems = selectors.tactic_problems(report)
-            if problems and action == "continue":
-                errors = {"tactic": problems[0]}
-            else:
-                return _leave(request, report, "tactics", mode)
-    day = report.incident.occurred_date
-    current = tuple(u.tactic for u in report.tactics.all())
-    context = {
-        "title": PAGE_TITLES["tactics"], "caption": _caption(report), "report": report,
-        "uses": [{"position": u.position, "label": TACTICS.label_of(u.tactic), "effective": u.effective}
-                 for u in report.tactics.all()],
-        "options": [(o.code, o.label) for o in TACTICS.available(day, current)],
-        "tactic": tactic, "effective": effective, "errors": errors, "has_errors": bool(errors),
-        "back_url": _back_url(report, "tactics"), "next_query": _keep_next(request),
-        "needs_reason": not report.is_draft, "version": report.version, "reason": request.POST.get("reason", ""),
-    }
-    return render(request, "reports/tactics.html", context)
-
-
-def _keep_next(request) -> str:
-    return "?next=check" if request.GET.get("next") == "check" else ""
-
-
-def _check_tactic(report: Report, tactic: str, effective: str) -> dict[str, str]:
-    errors = {}
-    option = TACTICS.get(tactic) if tactic else None
-    if not tactic:
-        errors["tactic"] = "Select the tactic you used"
-    elif option is None:
-        errors["tactic"] = f"‘{tactic[:40]}’ is not one of the tactics: choose from the list"
-    elif not option.available_on(report.incident.occurred_date):
-        errors["tactic"] = f"‘{option.label}’ was not in use on the date of the incident"
-    if effective not in ("yes", "no"):
-        errors["effective"] = "Select whether the tactic was effective"
-    return errors
+# The tactics page lives in views_tactics.py.
 
 
 # --- check your answers, submit, view -----------------------------------------------------------

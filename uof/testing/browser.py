@@ -47,9 +47,20 @@ def new_page(browser, live_server):
         return page
 
     yield make
+    from .pagecheck import assert_fits, assert_no_leftovers
+
+    problems = []
     for context in contexts:
+        for page in context.pages:  # the page each test left open gets the cheap checks by default
+            if page.url.startswith(("http://", "https://")):
+                for check in (assert_no_leftovers, assert_fits):
+                    try:
+                        check(page)
+                    except AssertionError as problem:
+                        problems.append(str(problem))
         context.close()
     assert errors == [], f"browser console errors: {errors}"
+    assert problems == [], "\n".join(problems)
 
 
 def sign_in(page, user, password: str | None = None) -> None:

@@ -399,7 +399,7 @@ CHANGES = {  # one changed answer per page, so an allowed save must raise the ve
     "conduct": lambda r: {"impact_factors": ["alcohol", "drugs"]},
     "injuries": lambda r: {"officer_medical": "yes"},
     "threats": lambda r: {"public_order": "yes"},
-    "outcome": lambda r: {"outcomes": ["arrested", "hospitalised"]},
+    "outcome": lambda r: {"outcomes": ["arrested", "other"]},  # no "are you sure?" (uof/reports/rules.py)
     "account": lambda r: {"account": "Corrected: detained for assault, resisted handcuffing."},
 }
 REASON = {"reason": "Corrected after reviewing body-worn video"}
@@ -411,7 +411,8 @@ def post_data(name: str, variant: str, report: Report | None, user) -> dict:
         return {**data, **CHANGES[variant](report), **REASON, "action": "continue"}
     return {
         "reports:subject": {"subject": "2", **REASON},
-        "reports:tactics": {"tactic": "baton_drawn", "effective": "yes", "action": "add", **REASON},
+        "reports:tactics": {"rows": "1", "tactic-1": "baton_drawn", "effective-1": "yes", "action": "continue",
+                            **REASON},
         "review:delete": {"reason": "Recorded twice"},
         "review:decision": {"decision": variant, "comment": "Say more about the handcuffing"},
         "reports:new": {"force": "cambridgeshire", "cad_reference": "NEW-REPORT-1"},

@@ -57,10 +57,13 @@ def page_tables(client, url: str) -> dict[str, list[list[str]]]:
 
 
 def as_shown(table: dict) -> list[list[str]]:
-    """The API's rows as the page writes them: [c] withheld, – nothing applies, 1,234 counts."""
+    """The API's rows as the page writes them: [c] withheld, "no data" for a period with nothing
+    published, – nothing applies, 1,234 counts."""
     def text(i, j, value):
         if [i, j] in table["withheld"]:
             return "[c]"
+        if [i, j] in table["no_data"]:
+            return "no data"
         if value is None:
             return "–"
         return f"{value:,}" if isinstance(value, int) and j > 0 else str(value)
