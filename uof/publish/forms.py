@@ -24,7 +24,7 @@ class PublicationForm(forms.Form):
                                    initial=DEFAULT_THRESHOLD,
                                    help_text="Counts from 1 to one less than this are withheld.")
     rounding = forms.TypedChoiceField(label="Rounding", coerce=int, initial=1,
-                                      choices=[(1, "None: exact counts"), (5, "To the nearest 5"),
+                                      choices=[(1, "No rounding: exact counts"), (5, "To the nearest 5"),
                                                (10, "To the nearest 10")])
     small_force_counts = forms.BooleanField(
         label="Show small force-wide counts of one characteristic (for example 'one led to a severe injury')",

@@ -32,9 +32,14 @@ def page_url(report: Report, page: str) -> str:
     return reverse("reports:page", args=[report.pk, page])
 
 
-def start_report(client, ref: str = "CC-20260412-0187", force: str = "cambridgeshire", **refs) -> Report:
-    """POST the new-report page and return the draft it created (the newest report)."""
-    response = client.post(reverse("reports:new"), {"force": force, "cad_reference": ref, **refs})
+def start_report(client, ref: str = "CC-20260412-0187", force: str = "cambridgeshire", new_incident: bool = False,
+                 **refs) -> Report:
+    """POST the new-report page and return the draft it created (the newest report). With
+    `new_incident`, answer "a new incident" if the page asks whether a close reference was meant."""
+    data = {"force": force, "cad_reference": ref, **refs}
+    response = client.post(reverse("reports:new"), data)
+    if new_incident and response.status_code == 200:
+        response = client.post(reverse("reports:new"), {**data, "confirming": "1", "join": "new"})
     assert response.status_code == 302, error_summary(response)
     report = Report.objects.latest("pk")
     assert response["Location"] == page_url(report, "incident")

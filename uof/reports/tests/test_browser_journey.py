@@ -112,6 +112,10 @@ def test_officer_records_full_report_and_colleague_joins(new_page, org):
     page.locator("a[href*='/outcome/?next=check']").first.click()
     check(page, "Hospitalised")
     save(page)
+    # hospitalised, yet no medical assistance provided: asked to confirm, not refused
+    assert "no medical assistance was provided" in page.locator(".govuk-warning-text").inner_text()
+    page.get_by_label("I have checked this answer and it is correct").check()
+    save(page)
     page.wait_for_url("**/check/")
     assert "Hospitalised" in page.locator("main").inner_text()
     page.click("button:has-text('Submit report')")

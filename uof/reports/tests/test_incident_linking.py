@@ -103,9 +103,18 @@ def test_choosing_someone_else_makes_subject_two_without_prefill(client, org, fi
     assert (bob.gender, bob.ethnicity) == ("", "")
 
 
+def test_starting_again_on_an_incident_opens_the_officers_own_draft(client, org, first):
+    response = client.post(reverse("reports:new"), {"force": "cambridgeshire", "cad_reference": REF})
+    assert response.status_code == 302 and response["Location"] == page_url(first, "check")
+    assert Report.objects.count() == 1  # no second draft to clash at the subject page
+
+
 def test_same_officer_cannot_report_twice_on_the_same_person(client, org, first):
-    again = start_report(client, REF)  # Alice again, same incident
-    assert again.incident_id == first.incident_id
+    # once Alice's first report is submitted, a second one on the same incident may start...
+    Report.objects.filter(pk=first.pk).update(status=Report.Status.SUBMITTED)
+    again = start_report(client, REF)
+    assert again.incident_id == first.incident_id and again.pk != first.pk
+    # ...but not on the same person
     response = choose_subject(client, again, "1")
     assert_error_page(response, f"You have already started a report on subject 1 of this incident "
                                 f"(report {first.pk}): open it from ‘My reports’ instead")

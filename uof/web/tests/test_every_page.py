@@ -77,7 +77,7 @@ def _client(user) -> Client:
 
 def _report(org, user, ref: str, **changes) -> Report:
     client = _client(user)
-    report = start_report(client, ref)
+    report = start_report(client, ref, new_incident=True)  # CC-WALK-2 is close to CC-WALK-1
     walk_all(client, report, org, **changes)
     return Report.objects.get(pk=report.pk)
 
