@@ -333,7 +333,7 @@ def generate(reports: int, seed: int = 7) -> dict:
         for lo in range(0, n_rep, chunk):
             hi = min(n_rep, lo + chunk)
             ids = range(lo + 1, hi + 1)
-            bwv = ['["BWV-%07d"]' % pyrng.randrange(10 ** 7) if pyrng.random() < 0.8 else "[]" for _ in ids]
+            bwv = [f'["BWV-{pyrng.randrange(10 ** 7):07d}"]' if pyrng.random() < 0.8 else "[]" for _ in ids]
             columns = [
                 ids, status[lo:hi].tolist(), created[lo:hi].astype(np.int64).tolist(),
                 updated[lo:hi].astype(np.int64).tolist(), submitted_at[lo:hi].tolist(),
@@ -528,7 +528,7 @@ def frame_figures(results, v: Vocab, names: dict) -> dict[str, dict[str, int]]:
                 put(f, f"tactics|{r['c']}|reports involving tactic", r["len"])
                 if r["c"] != v.communication:
                     put(f, "summary|tactic uses|count", r["len"])
-                    put(f, f"tactics|Total / Tactic uses (excluding tactical communication)|reports involving tactic",
+                    put(f, "tactics|Total / Tactic uses (excluding tactical communication)|reports involving tactic",
                         r["len"])
             elif kind == "ced":
                 rank, label = v.ced[r["ced_highest"]]
@@ -779,11 +779,10 @@ def run(args, work: Path) -> None:
     kept = args.db is not None
     args.db = (args.db or work / "uof.sqlite3").resolve()
     setup_django(args.db, work / "data")
-    from django.core.management import call_command
-
     import numpy as np  # noqa: F401  (imported before timing anything)
     import pandas
     import polars
+    from django.core.management import call_command
 
     print(f"uof statistics benchmark — {dt.date.today()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
           f"numpy {np.__version__}, polars {polars.__version__}, pandas {pandas.__version__}")

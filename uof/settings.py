@@ -3,8 +3,8 @@
 DATABASE_URL selects the database (PostgreSQL in production); without it uof uses an
 embedded SQLite file so that nothing needs installing to try it.
 """
-from pathlib import Path
 import os
+from pathlib import Path
 
 import dj_database_url
 

@@ -19,9 +19,18 @@ from uof.publish.snapshot import PUBLIC_TABLES, table_by_key
 
 from . import examples, present, selectors
 from .pagination import Pages, RecordPages, ScopePages, TablePages
-from .serializers import (BadRequestSerializer, ErrorSerializer, PublicationDetailSerializer,
-                          PublicationFilterSerializer, PublicationListItemSerializer, RecordSerializer,
-                          RevisionQuerySerializer, RootSerializer, ScopeSerializer, TableSerializer)
+from .serializers import (
+    BadRequestSerializer,
+    ErrorSerializer,
+    PublicationDetailSerializer,
+    PublicationFilterSerializer,
+    PublicationListItemSerializer,
+    RecordSerializer,
+    RevisionQuerySerializer,
+    RootSerializer,
+    ScopeSerializer,
+    TableSerializer,
+)
 
 NOT_PUBLISHED = "Nothing is published for this scope and period"
 

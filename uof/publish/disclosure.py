@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.optimize import linprog
 
-from .cells import INF, R, CellId, Fact, Grid
+from .cells import INF, CellId, Fact, Grid, R
 
 DEFAULT_THRESHOLD = 5
 
@@ -163,7 +163,9 @@ def _program(cells, facts, fixed, free):
         if lo != -INF:
             ub_rows.append(-row)
             ub_rhs.append(-lo)
-    as_matrix = (lambda rows: np.array(rows) if rows else None)
+    def as_matrix(rows):
+        return np.array(rows) if rows else None
+
     return (cells, index, as_matrix(ub_rows), np.array(ub_rhs) if ub_rows else None, as_matrix(eq_rows),
             np.array(eq_rhs) if eq_rows else None, [free[c] for c in cells])
 

@@ -229,7 +229,7 @@ def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], thresho
 def _flag_columns(cells: set[CellId]) -> list[tuple[str, str, str]]:
     """(column name, family, table row label) for every multi-valued category the tables have."""
     out = [(f"tactic: {label.split(' / ', 1)[1]}", "tactics", label) for label in TACTIC_ROW.values()]
-    for column, (table, prefix) in MULTI.items():
+    for column, (_table, prefix) in MULTI.items():
         for label in dict.fromkeys(o.public_category for o in COLUMNS_BY_NAME[column].vocabulary.options):
             out.append((f"{prefix}: {label}", column, label))
     out = list(dict.fromkeys(out))

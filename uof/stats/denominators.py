@@ -37,7 +37,7 @@ def load(text: str) -> int:
     districts = {(d.force_id, d.code): d for d in District.objects.all()}
     rows, problems = [], []
     for number, raw in enumerate(reader, start=2):
-        def problem(column, message):
+        def problem(column, message, number=number):
             problems.append(f"row {number}, column {column}: {message}")
 
         force = forces.get((raw["force"] or "").strip())

@@ -8,7 +8,8 @@ export writes an audit event.
 from __future__ import annotations
 
 import csv
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from uof.audit import services as audit
 from uof.audit.models import AuditEvent

@@ -183,7 +183,13 @@ def as_csv(ret: HomeOfficeReturn) -> str:
 class _Styles:
     def __init__(self, doc):
         from odf.number import Number, NumberStyle
-        from odf.style import ParagraphProperties, Style, TableCellProperties, TableColumnProperties, TextProperties
+        from odf.style import (
+            ParagraphProperties,
+            Style,
+            TableCellProperties,
+            TableColumnProperties,
+            TextProperties,
+        )
 
         counts = NumberStyle(name="N_count")
         counts.addElement(Number(decimalplaces="0", minintegerdigits="1", grouping="true"))
@@ -245,7 +251,8 @@ def _row(*cells):
 
 
 def _sheet(name: str, columns: list):
-    from odf.table import Table as Sheet, TableColumn
+    from odf.table import Table as Sheet
+    from odf.table import TableColumn
 
     sheet = Sheet(name=name)
     for style in columns:

@@ -267,7 +267,7 @@ def _places_key(places: tuple) -> tuple:
                  for group in places)
 
 
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def _updated_since(since: dt.datetime) -> set:

@@ -293,8 +293,8 @@ def route_of(target: str) -> tuple[str, str]:
 
 def _cases():
     for (method, target, status), cells in ROWS.items():
-        name, variant = route_of(target)
-        for variant in (FORM_PAGES if variant == "*" else [variant]):
+        name, pattern = route_of(target)
+        for variant in (FORM_PAGES if pattern == "*" else [pattern]):
             for role in ROLES:
                 key = (method, f"{name}[{variant}]" if variant else name, status, role)
                 bug = KNOWN_BUGS.get(key)
@@ -558,7 +558,7 @@ def test_every_page_status_and_command_is_in_the_matrix():
     assert {status for _, _, status in ROWS} == STATUSES | {"-"}
     decisions = {route_of(t)[1] for _, t, _ in ROWS if t.startswith("review:decision[")}
     assert decisions | {"submit"} == set(workflow.TRANSITIONS)  # submit is POST reports:check
-    for (method, target, status), cells in ROWS.items():  # a report row has P, C and L
+    for (method, _target, status), cells in ROWS.items():  # a report row has P, C and L
         assert {tuple(c) for c in cells.values()} == {("-",) if status == "-" else ("P", "C", "L")}
         assert method in ("GET", "POST")
 

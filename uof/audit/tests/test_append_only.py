@@ -16,9 +16,8 @@ from django.urls import reverse
 from uof.audit import services as audit
 from uof.audit.models import AppendOnlyError, AuditEvent
 from uof.reports.models import Report
-from uof.review.models import FieldChange, StatusChange
-
 from uof.reports.tests.helpers import fast_passwords  # noqa: F401  (autouse: cheap password hashing)
+from uof.review.models import FieldChange, StatusChange
 
 triggers_migration = importlib.import_module("uof.audit.migrations.0002_append_only_triggers")
 TABLE = AuditEvent._meta.db_table

@@ -10,9 +10,22 @@ from django.urls import reverse
 
 from uof.audit.models import AuditEvent
 from uof.reports.access import PRIVATE_FIELDS
-from uof.reports.tests.helpers import fast_passwords  # noqa: F401  (autouse: cheap password hashing)
-from uof.reports.tests.helpers import fresh, page_url, post_page, text_of
-from uof.review.tests.helpers import beds_pages, client_for, decide, draft, filed, post_account, table_rows
+from uof.reports.tests.helpers import (
+    fast_passwords,  # noqa: F401  (autouse: cheap password hashing)
+    fresh,
+    page_url,
+    post_page,
+    text_of,
+)
+from uof.review.tests.helpers import (
+    beds_pages,
+    client_for,
+    decide,
+    draft,
+    filed,
+    post_account,
+    table_rows,
+)
 
 SECRET = "Xylophone-7741 restrained the subject near the bandstand"  # a value that must never reach the log
 

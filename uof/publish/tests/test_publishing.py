@@ -38,8 +38,9 @@ def test_a_publication_is_an_immutable_snapshot(org, published):
 
 
 def test_database_triggers_refuse_changes_to_a_publication(published):
-    from uof.publish.migrations import __path__  # noqa: F401  (the migration module below)
     import importlib
+
+    from uof.publish.migrations import __path__  # noqa: F401  (the migration module below)
 
     triggers = importlib.import_module("uof.publish.migrations.0002_immutable_triggers")
     triggers.install(connection)

@@ -9,9 +9,23 @@ from uof.organisations.models import Force
 from uof.reports.models import Incident, OfficerPresent, Report
 from uof.testing.fixtures import complete_pages
 
-from .helpers import fast_passwords  # noqa: F401  (an autouse fixture: cheap password hashing here)
-from .helpers import (WALK, answer_incident, assert_error_page, checked, error_summary, form_state,
-                      fresh, login, page_url, post_page, post_tactics, start_report, text_of, walk_all)
+from .helpers import (
+    WALK,
+    answer_incident,
+    assert_error_page,
+    checked,
+    error_summary,
+    fast_passwords,  # noqa: F401  (an autouse fixture: cheap password hashing here)
+    form_state,
+    fresh,
+    login,
+    page_url,
+    post_page,
+    post_tactics,
+    start_report,
+    text_of,
+    walk_all,
+)
 
 REF = "CC-20260412-0187"
 

@@ -13,9 +13,21 @@ from uof.reports.models import Incident, Report, TacticUse
 from uof.reports.selectors import value_of
 from uof.testing.fixtures import complete_pages
 
-from .helpers import fast_passwords  # noqa: F401  (an autouse fixture: cheap password hashing here)
-from .helpers import (answer_incident, assert_error_page, date_parts, error_summary, form_state,
-                      fresh, login, page_url, post_page, post_tactics, start_report, text_of)
+from .helpers import (
+    answer_incident,
+    assert_error_page,
+    date_parts,
+    error_summary,
+    fast_passwords,  # noqa: F401  (an autouse fixture: cheap password hashing here)
+    form_state,
+    fresh,
+    login,
+    page_url,
+    post_page,
+    post_tactics,
+    start_report,
+    text_of,
+)
 
 QUESTION_PAGES = ["incident", "perception", "location", "officer", "conduct", "injuries", "threats", "outcome",
                   "account"]

@@ -10,7 +10,16 @@ from django.urls import reverse
 
 from uof.reports import selectors as report_selectors
 from uof.reports.models import Report
-from uof.reports.tests.helpers import error_summary, form_state, fresh, login, page_url, post_page, start_report, walk_all
+from uof.reports.tests.helpers import (
+    error_summary,
+    form_state,
+    fresh,
+    login,
+    page_url,
+    post_page,
+    start_report,
+    walk_all,
+)
 
 REF = "CC-20260412-0187"
 

@@ -17,8 +17,12 @@ from django.utils import timezone
 from uof.access.policy import district_scope
 from uof.audit.models import AuditEvent
 from uof.reports.models import Report
-from uof.reports.tests.helpers import fast_passwords  # noqa: F401  (autouse: cheap password hashing)
-from uof.reports.tests.helpers import form_state, page_url, text_of
+from uof.reports.tests.helpers import (
+    fast_passwords,  # noqa: F401  (autouse: cheap password hashing)
+    form_state,
+    page_url,
+    text_of,
+)
 from uof.review import selectors
 from uof.review.models import ReminderSent
 from uof.testing.fixtures import complete_pages
@@ -150,7 +154,7 @@ def test_no_reminder_once_the_report_is_filed(org, owed):
 def at(day: dt.date, hh_mm: str, plus_hours: float) -> dt.datetime:
     """`plus_hours` after `hh_mm` local time on `day`, as an instant (real hours, whatever the clocks do)."""
     began = dt.datetime.combine(day, dt.time.fromisoformat(hh_mm), tzinfo=ZoneInfo(settings.TIME_ZONE))
-    return began.astimezone(dt.timezone.utc) + dt.timedelta(hours=plus_hours)
+    return began.astimezone(dt.UTC) + dt.timedelta(hours=plus_hours)
 
 
 @pytest.fixture

@@ -7,12 +7,28 @@ from django.urls import reverse
 from django.utils import timezone
 
 from uof.reports.models import Report
-from uof.reports.tests.helpers import assert_error_page, fast_passwords  # noqa: F401  (autouse fixture)
-from uof.reports.tests.helpers import form_state, fresh, page_url, text_of
+from uof.reports.tests.helpers import (  # noqa: F401  (autouse fixture)
+    assert_error_page,
+    fast_passwords,
+    form_state,
+    fresh,
+    page_url,
+    text_of,
+)
 from uof.review.models import FieldChange, StatusChange
 
-from .helpers import (account_of, beds_pages, client_for, decide, draft, filed, post_account, submit, table_rows,
-                      version_on)
+from .helpers import (
+    account_of,
+    beds_pages,
+    client_for,
+    decide,
+    draft,
+    filed,
+    post_account,
+    submit,
+    table_rows,
+    version_on,
+)
 
 ORIGINAL = "Detained for assault; resisted handcuffing."  # complete_pages' account
 COMMENT = "Add the body-worn video times to your account."

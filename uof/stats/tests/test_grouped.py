@@ -7,7 +7,8 @@ from dataclasses import asdict
 import numpy as np
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from uof.organisations.models import Force
 from uof.reports.models import Report, Subject

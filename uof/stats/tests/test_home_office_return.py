@@ -9,7 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from odf import teletype
 from odf.opendocument import load
-from odf.table import Table as Sheet, TableCell, TableRow
+from odf.table import Table as Sheet
+from odf.table import TableCell, TableRow
 
 from uof.audit.models import AuditEvent
 from uof.stats import home_office_return as hor
