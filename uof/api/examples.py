@@ -22,7 +22,8 @@ def _error(name: str, status: int, detail: str, **extra) -> OpenApiExample:
 ROOT = _ok("The API's links", {"version": "1", "publications": f"{API}/publications/", "scopes": f"{API}/scopes/",
                                "schema": f"{API}/schema/", "docs": f"{API}/docs/"})
 
-PERIOD = {"label": "2026/27-Q1", "slug": "2026-27-q1", "from": "2026-04-01", "to": "2026-06-30"}
+PERIOD = {"label": "2026/27-Q1", "slug": "2026-27-q1", "from": "2026-04-01", "to": "2026-06-30",
+          "words": "April to June 2026", "code": "2026/27 Q1"}
 LINKS = {"api": f"{API}/publications/{WHERE}/", "page": f"{DATA}/",
          "csv": f"{DATA}/download/all.csv?revision=2", "json": f"{DATA}/download/all.json?revision=2"}
 

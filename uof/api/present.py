@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.urls import NoReverseMatch, reverse
 
 from uof.publish.models import Publication
+from uof.stats.periods import code_words, in_words
 
 
 def absolute(request, path: str) -> str:
@@ -50,7 +51,9 @@ def links(request, item: Publication, latest: bool = True) -> dict:
 
 
 def period(item: Publication) -> dict:
-    return {"label": item.period_label, "slug": item.period_slug, "from": item.date_from, "to": item.date_to}
+    """A period as the public pages give it: its dates in words beside its code."""
+    return {"label": item.period_label, "slug": item.period_slug, "from": item.date_from, "to": item.date_to,
+            "words": in_words(item.period_label, item.date_from, item.date_to), "code": code_words(item.period_label)}
 
 
 def list_item(request, item: Publication) -> dict:

@@ -60,6 +60,10 @@ def _period_fields(cls):
 class PeriodSerializer(serializers.Serializer):
     label = serializers.CharField(help_text="e.g. 2026/27-Q1 (a quarter) or 2026/27 (a financial year).")
     slug = serializers.CharField(help_text="The period as in URLs, e.g. 2026-27-q1.")
+    words = serializers.CharField(help_text="The dates in words, as the public pages say them, "
+                                            "e.g. 'July to September 2026'.")
+    code = serializers.CharField(allow_blank=True, help_text="The period's code shown beside its dates, e.g. "
+                                                             "'2026/27 Q2'; empty for a period of chosen dates.")
 
 
 @_period_fields

@@ -44,13 +44,17 @@ def as_markdown() -> str:
         lines += [f"## Vocabulary `{vocabulary.name}`: {vocabulary.label}", ""]
         if vocabulary.description:
             lines += [vocabulary.description, ""]
+        # "published as" is the plain wording of the public pages, files and API; the Home Office's
+        # own term stays beside it so a reader can match the national tables
         if vocabulary is TACTICS:
-            lines += ["| code | label | Home Office category | HO group | in use |", "|---|---|---|---|---|"]
-            lines += [f"| `{o.code}` | {o.label} | {o.ho_category} | {GROUPS[o.extra['group']]} | {_dates(o)} |"
-                      for o in vocabulary.options]
+            lines += ["| code | label | published as | Home Office category | HO group | in use |",
+                      "|---|---|---|---|---|---|"]
+            lines += [f"| `{o.code}` | {o.label} | {o.public_category} | {o.ho_category} | "
+                      f"{GROUPS[o.extra['group']]} | {_dates(o)} |" for o in vocabulary.options]
         else:
-            lines += ["| code | label | Home Office category | in use |", "|---|---|---|---|"]
-            lines += [f"| `{o.code}` | {o.label} | {o.ho_category} | {_dates(o)} |" for o in vocabulary.options]
+            lines += ["| code | label | published as | Home Office category | in use |", "|---|---|---|---|---|"]
+            lines += [f"| `{o.code}` | {o.label} | {o.public_category} | {o.ho_category} | {_dates(o)} |"
+                      for o in vocabulary.options]
         lines.append("")
     return "\n".join(lines)
 

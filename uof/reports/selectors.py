@@ -112,7 +112,8 @@ def subjects_of(incident: Incident, exclude: Report | None = None) -> list[dict]
             FIELDS_BY_NAME["age_band"].vocabulary.label_of(first.age_band),
             FIELDS_BY_NAME["ethnicity"].vocabulary.label_of(first.ethnicity)) if x)
         out.append({"subject": subject, "description": seen or "no description yet",
-                    "officers": [str(r.officer) for r in reports]})
+                    "officers": [str(r.officer) for r in reports],
+                    "report_by": {r.officer_id: r.pk for r in reports}})
     return out
 
 

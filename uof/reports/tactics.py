@@ -72,7 +72,7 @@ TACTICS = Vocabulary(
         _t("dog_bite", "Dog bite", "Dog bite", "other", "Dog use"),
         _t("other_improvised", "Other or improvised", "Other / improvised", "other"),
     ),
-    description="Each tactic used, in order; a level reached (drawn, aimed, fired) is its own entry.",
+    description="Each tactic used, in order; a level reached (drawn, aimed, fired) is its own entry. " + AEP_MEANING,
 )
 
 CED_CODES = frozenset(o.code for o in TACTICS.options if o.extra.get("parent") == "CED")

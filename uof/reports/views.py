@@ -255,7 +255,11 @@ def subject_page(request, pk: int):
     report, mode = _editable(request, pk)
     if mode == "view":
         return redirect("reports:view", pk=report.pk)
-    subjects = selectors.subjects_of(report.incident, exclude=report)
+    everyone = selectors.subjects_of(report.incident, exclude=report)
+    # a person this officer already reported on is not offered again: one report per officer and person
+    already = [{"number": s["subject"].number, "report": s["report_by"][report.officer_id]}
+               for s in everyone if report.officer_id in s["report_by"]]
+    subjects = [s for s in everyone if report.officer_id not in s["report_by"]]
     error = None
     chosen = request.POST.get("subject", "")
     if request.method == "POST":
@@ -274,7 +278,7 @@ def subject_page(request, pk: int):
         chosen = str(report.subject.number) if any(s["subject"].pk == report.subject_id for s in subjects) else "new"
     context = {
         "title": "Who did you use force on?", "caption": _caption(report), "report": report,
-        "subjects": subjects, "chosen": chosen, "error": error, "has_errors": bool(error),
+        "subjects": subjects, "already": already, "chosen": chosen, "error": error, "has_errors": bool(error),
         "back_url": _back_url(report, "subject"), "incident_rows": _readonly_rows(report, "incident"),
         "colleagues": [str(r.officer) for r in selectors.incident_reports(report.incident) if r.pk != report.pk],
         "needs_reason": not report.is_draft, "version": report.version,
@@ -308,10 +312,21 @@ def check_page(request, pk: int):
     context = {
         "title": "Check your answers before submitting", "caption": _caption(report), "report": report,
         "sections": selectors.answers_by_page(report), "problems": problems, "error": error,
+        "problems_title": _problems_title(report, problems),
         "has_errors": bool(error), "back_url": _url(report, "account"), "editable": True,
         "returned": review_selectors.last_return(report),
     }
     return render(request, "reports/check.html", context)
+
+
+def _problems_title(report: Report, problems: dict[str, list[str]]) -> str:
+    """The error summary's heading says what kind of problem is left: unanswered, contradicting, both."""
+    contradictions = len(rules.problems(report))
+    if not contradictions:
+        return "You need to answer some questions before you can submit"
+    if contradictions == sum(len(messages) for messages in problems.values()):
+        return "Some of your answers contradict each other: change or confirm them before you can submit"
+    return "You need to answer or change some questions before you can submit"
 
 
 @login_required

@@ -144,5 +144,7 @@ def _render(request, report: Report, mode: str, rows: list[TacticRow], page: Pro
         "back_url": _back_url(report, "tactics"), "next_query": _keep_next(request),
         "needs_reason": not report.is_draft, "correcting": mode == "correct",
         "version": page.version or report.version, "reason": request.POST.get("reason", ""),
+        # what the stored answers already contradict, shown before anything is posted
+        "notices": [] if summary else [p.message for p in rules.problems(report, "tactics")],
     }
     return render(request, "reports/tactics.html", context)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from uof.reports.fieldset import FIELDS_BY_NAME
+from uof.reports.rules import RULES_BY_KEY
 from uof.reports.tactics import TACTICS
 
 NOT_ANSWERED = "Not answered"
-OTHER_LABELS = {"tactics": "Tactics", "subject": "Person"}
+OTHER_LABELS = {"tactics": "Tactics", "subject": "Person", "confirmed_rules": "Answers confirmed as correct"}
 
 
 def field_label(name: str) -> str:
@@ -25,6 +26,8 @@ def shown(name: str, value) -> str:
                          for i, (code, effective) in enumerate(value, start=1))
     if name == "subject":
         return f"Subject {value}"
+    if name == "confirmed_rules":
+        return "\n".join(RULES_BY_KEY[key].message if key in RULES_BY_KEY else str(key) for key in value)
     spec = FIELDS_BY_NAME.get(name)
     if spec is None:
         return str(value)

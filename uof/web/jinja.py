@@ -4,6 +4,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
+from uof.review.history import field_label
+
 
 def _url(name: str, *args, **kwargs) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
@@ -17,4 +19,5 @@ def environment(**options) -> Environment:
     ])
     env = Environment(**options)
     env.globals.update(url=_url, static=static, get_messages=get_messages)
+    env.filters["field_label"] = field_label  # stored field names as their questions' labels
     return env

@@ -125,12 +125,16 @@ def test_publications_list_latest_revisions_newest_first(client, published):
     body = get(client, f"{API}/publications/")
     assert body["count"] == 3 and body["next"] is None and body["previous"] is None
     got = [(p["kind"], p["scope"], p["period"]["slug"], p["revision"]) for p in body["results"]]
+    assert [(p["period"]["words"], p["period"]["code"]) for p in body["results"]] == [
+        ("April to June 2026", "2026/27 Q1"), ("July to September 2026", "2026/27 Q2"),
+        ("April to June 2026", "2026/27 Q1")]
     assert got == [("collaboration", "bch", "2026-27-q1", 1), ("force", "cambridgeshire", "2026-27-q2", 1),
                    ("force", "cambridgeshire", "2026-27-q1", 2)]
     item = body["results"][2]
     assert item == {
         "kind": "force", "scope": "cambridgeshire", "scope_name": "Cambridgeshire",
-        "period": {"label": "2026/27-Q1", "slug": "2026-27-q1", "from": "2026-04-01", "to": "2026-06-30"},
+        "period": {"label": "2026/27-Q1", "slug": "2026-27-q1", "from": "2026-04-01", "to": "2026-06-30",
+                   "words": "April to June 2026", "code": "2026/27 Q1"},
         "revision": 2, "published_at": item["published_at"],
         "links": {"api": f"http://testserver{Q1}",
                   "page": "http://testserver/data/force/cambridgeshire/2026-27-q1/",
@@ -339,6 +343,7 @@ def test_a_publication_for_a_date_range(client, org):
     item = services.publish(org.analyst, services.scope_for("force", "cambridgeshire"), period, Rule())
     listed = get(client, f"{API}/publications/")["results"][0]
     assert listed["period"]["slug"] == "2026-04-01-to-2026-04-30"
+    assert listed["period"]["words"] == "1 to 30 April 2026" and listed["period"]["code"] == ""
     assert listed["links"]["page"].endswith("/data/force/cambridgeshire/2026-04-01-to-2026-04-30/")
     detail = get(client, listed["links"]["api"])
     assert detail["tables"][0]["key"] == "summary" and detail["revision"] == 1

@@ -8,6 +8,7 @@ from django.urls import reverse
 from uof.reports import rules
 from uof.reports.models import Report, TacticUse
 from uof.testing.fixtures import complete_pages
+from uof.testing.visible import visible_text
 
 from .helpers import (
     WALK,
@@ -108,6 +109,27 @@ def test_taser_rule_is_offered_to_the_tactics_page(org, draft):
     assert rules.problems(fresh(draft), page="tactics", answers={"tactics": ["handcuffing_compliant"]}) == []
 
 
+def test_the_tactics_page_shows_a_stored_contradiction_before_anything_is_posted(client, org, draft):
+    with_tactics(draft, "ced_drawn")
+    draft.ced_trained = "no"  # as a draft saved with both answers leaves it
+    draft.save(update_fields=["ced_trained"])
+    text = visible_text(client.get(page_url(draft, "tactics")).content)
+    assert "Your tactics include a Taser (CED), but you said you are not trained" in text
+    assert "There is a problem" not in text  # nothing was posted: a notice, not an error summary
+    draft.ced_trained = "yes"
+    draft.save(update_fields=["ced_trained"])
+    assert "Your tactics include a Taser" not in visible_text(client.get(page_url(draft, "tactics")).content)
+
+
+def test_check_your_answers_heading_names_both_kinds_of_problem(client, org, draft):
+    post_page(client, draft, "outcome", {"outcomes": ["fatality", "made_off"]}, action="draft")
+    draft.officer_injured = ""  # and one question left unanswered
+    draft.save(update_fields=["officer_injured"])
+    check = text_of(client.get(page_url(draft, "check")))
+    assert "You need to answer or change some questions before you can submit" in check
+    assert "cannot be both ‘Fatality’ and ‘Made off or escaped’" in check
+
+
 # --- errors: a death ------------------------------------------------------------------------------
 
 def test_fatality_and_made_off_together_are_refused(client, org, draft):
@@ -195,6 +217,9 @@ def test_an_unconfirmed_warning_saved_as_a_draft_blocks_submission(client, org, 
     check = client.get(page_url(draft, "check"))
     message = "You said the person was detained under the Mental Health Act"
     assert message in text_of(check) and "change your answer or confirm it" in text_of(check)
+    # every question is answered: the heading says what is left, not "you need to answer"
+    assert "Some of your answers contradict each other" in text_of(check)
+    assert "You need to answer" not in text_of(check)
     assert client.post(page_url(draft, "check"), {"version": fresh(draft).version}).status_code == 200
     # the warning is asked on the page the check page links to, before it is answered again
     assert CONFIRM in text_of(client.get(page_url(draft, "outcome")))

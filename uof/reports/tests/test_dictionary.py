@@ -18,4 +18,11 @@ def test_dictionary_lists_every_field_and_the_renamed_reason():
         assert f"| `{field.name}` |" in text
     renamed = REASONS.get("effect_stop_search")
     assert renamed.ho_category == "Effect search"
-    assert "| `effect_search` | Effect search | Effect search | until 31 Mar 2024 |" in text
+    assert "| `effect_search` | Effect search | Effect search | Effect search | until 31 Mar 2024 |" in text
+
+
+def test_dictionary_gives_the_published_wording_beside_the_home_office_term():
+    text = as_markdown()
+    assert "| `ced_drawn` | Taser (CED) drawn | Taser drawn | CED Drawn |" in text
+    assert "| `aep_aimed` | AEP aimed | AEP drawn or aimed | AEP drawn |" in text
+    assert "AEP means attenuating energy projectile" in text

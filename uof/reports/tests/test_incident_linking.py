@@ -8,6 +8,7 @@ from django.urls import reverse
 from uof.organisations.models import Force
 from uof.reports.models import Incident, OfficerPresent, Report
 from uof.testing.fixtures import complete_pages
+from uof.testing.visible import visible_text
 
 from .helpers import (
     WALK,
@@ -128,7 +129,11 @@ def test_same_officer_cannot_report_twice_on_the_same_person(client, org, first)
     Report.objects.filter(pk=first.pk).update(status=Report.Status.SUBMITTED)
     again = start_report(client, REF)
     assert again.incident_id == first.incident_id and again.pk != first.pk
-    # ...but not on the same person
+    # ...the person she reported on is not offered, and she is told where that report is
+    page = " ".join(visible_text(client.get(page_url(again, "subject")).content).split())
+    assert f"You have already reported on subject 1 of this incident (report {first.pk})" in page
+    assert "Subject 1:" not in page and "Someone else (a person not listed)" in page
+    # ...and a forged choice of the same person is refused
     response = choose_subject(client, again, "1")
     assert_error_page(response, f"You have already started a report on subject 1 of this incident "
                                 f"(report {first.pk}): open it from ‘My reports’ instead")
