@@ -8,12 +8,14 @@ PORT ?= 8000
 DEMO_REPORTS ?= 12000
 DEMO_QUARTERS ?= 8
 
-.PHONY: setup run test test-sqlite test-postgres demo clean
+.PHONY: setup run test test-sqlite test-postgres lint lock demo clean
 
-$(BIN)/.installed: requirements.txt pyproject.toml
+# Every package comes from the lock, checked against its hashes; uof itself is installed without
+# dependencies so nothing unpinned slips in.
+$(BIN)/.installed: requirements.lock pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
@@ -42,6 +44,15 @@ test-sqlite: setup
 
 test-postgres: setup
 	scripts/with-postgres $(BIN)/pytest -p no:cacheprovider
+
+lint: setup
+	$(BIN)/ruff check uof bench scripts
+
+# After changing dependencies in pyproject.toml: pin them again, with hashes (needs pip-tools).
+lock: setup
+	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip-compile -q --allow-unsafe --extra=test --generate-hashes --no-emit-find-links \
+	  --no-emit-index-url --output-file=requirements.lock --strip-extras pyproject.toml
 
 clean:
 	rm -rf $(VENV) var

@@ -137,3 +137,37 @@ def test_every_question_page_with_errors_keeps_its_heading_and_intro(new_page, o
             assert PAGE_INTROS[name] in main, name
         shot(page, f"errors-{name}")
         assert_page_ok(page, f"{name} page with errors")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_stored_contradiction_is_shown_on_the_tactics_page(new_page, org, width):
+    report = complete_draft(org)
+    TacticUse.objects.create(report=report, position=2, tactic="ced_drawn", effective="yes")
+    Report.objects.filter(pk=report.pk).update(ced_trained="no")  # as a draft saved with both leaves it
+    page = new_page(width)
+    sign_in(page, org.alice)
+    page.goto(page_url(report, "tactics"))
+    notice = page.locator(".govuk-warning-text").first
+    assert "but you said you are not trained to carry one" in notice.inner_text()
+    assert page.locator(".govuk-error-summary").count() == 0
+    shot(page, "tactics-notice")
+    assert_page_ok(page, "tactics page with a stored contradiction")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_person_already_reported_on_is_not_offered_again(new_page, org, width):
+    first = complete_draft(org)
+    Report.objects.filter(pk=first.pk).update(status=Report.Status.SUBMITTED)
+    client = Client()
+    login(client, org.alice)
+    again = start_report(client, "CC-RULES-1")
+    page = new_page(width)
+    sign_in(page, org.alice)
+    page.goto(page_url(again, "subject"))
+    body = " ".join(page.locator("main").inner_text().split())
+    assert f"You have already reported on subject 1 of this incident (report {first.pk})" in body
+    assert page.get_by_label("Someone else (a person not listed)").count() == 1
+    assert page.locator("input[name=subject][value='1']").count() == 0
+    assert "or" not in page.locator(".govuk-radios").inner_text().split()  # no divider before the only choice
+    shot(page, "subject-already")
+    assert_page_ok(page, "subject page with the officer's own earlier report")
