@@ -115,7 +115,6 @@ CSRF_COOKIE_HTTPONLY = False
 
 # Recording rules that a force may want to tune are settings, documented in docs/recording.md.
 UOF_MAX_TACTICS_PER_REPORT = int(os.environ.get("UOF_MAX_TACTICS_PER_REPORT", "20"))
-UOF_MAX_REFERENCE_LENGTH = 40
 # Days after the incident before a missing report from an officer named as present is overdue.
 UOF_REPORT_OVERDUE_DAYS = int(os.environ.get("UOF_REPORT_OVERDUE_DAYS", "3"))
 # Database triggers keep the audit log append-only; only the test suite turns them off (see audit 0002).

@@ -55,7 +55,3 @@ class Publication(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("A publication is never deleted: publish a revision instead")
-
-    @property
-    def is_latest(self) -> bool:
-        return not Publication.objects.filter(revision_of=self).exists()

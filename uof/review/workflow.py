@@ -23,10 +23,6 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
 }
 
 
-def allowed_actions(report: Report) -> list[str]:
-    return [action for action, (sources, _) in TRANSITIONS.items() if report.status in sources]
-
-
 @transaction.atomic
 def transition(report: Report, action: str, by, comment: str = "", version: int | None = None) -> StatusChange:
     sources, target = TRANSITIONS[action]

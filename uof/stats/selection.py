@@ -273,14 +273,6 @@ class Selection:
     def subjects(self) -> int:
         return int(self.subject_counts[-1] if self.total else self.subject_counts.sum())
 
-    def has_any(self, column: str, codes) -> np.ndarray:
-        """Rows whose multi-select `column` includes any of the option codes."""
-        index = {o.code: i for i, o in enumerate(COLUMNS_BY_NAME[column].vocabulary.options)}
-        bits = 0
-        for code in codes:
-            bits |= 1 << index[code]
-        return (self.a[column] & np.uint32(bits)) != 0
-
     def tactic_rows(self, codes) -> np.ndarray:
         bits = 0
         for code in codes:
