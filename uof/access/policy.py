@@ -1,7 +1,7 @@
 """The access policy: the one place that decides who may see or do what.
 
 Views, exports, the API and commands ask `decide(user, action, report)` for one record and
-`visible_reports(user, action)` for lists; nothing else checks roles. A record of a force the
+`visible_reports(user, reports, action)` for lists; nothing else checks roles. A record of a force the
 user has no role in is NOT_FOUND (its existence is not revealed); a record of their own force
 that their role does not reach is FORBIDDEN.
 
@@ -21,6 +21,8 @@ import enum
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+
+from uof.organisations.models import District, Force
 
 from .models import Role, RoleAssignment
 
@@ -72,8 +74,6 @@ def scope_of(user) -> Scope:
         elif assignment.role == Role.ANALYST:
             scope.analyst_forces.add(force_id)
         elif assignment.role == Role.COLLABORATION_ANALYST:
-            from uof.organisations.models import Force
-
             scope.analyst_forces |= set(Force.objects.filter(
                 collaboration_id=assignment.force.collaboration_id).values_list("pk", flat=True)) or {force_id}
         elif assignment.role == Role.PROFESSIONAL_STANDARDS:
@@ -136,8 +136,6 @@ def may(user, action: str) -> bool:
 def statistics_forces(user) -> set[int]:
     """Forces whose statistics the user may read: analysts (a collaboration analyst: all its
     forces), force administrators and professional standards, for their own forces."""
-    from uof.organisations.models import Force
-
     scope = scope_of(user)
     if scope.user_id is None:
         return set()
@@ -148,8 +146,6 @@ def statistics_forces(user) -> set[int]:
 
 def publishing_forces(user) -> set[int]:
     """Forces whose figures the user may publish: analysts (a collaboration analyst: all its forces)."""
-    from uof.organisations.models import Force
-
     scope = scope_of(user)
     if scope.user_id is None:
         return set()
@@ -158,11 +154,11 @@ def publishing_forces(user) -> set[int]:
     return set(scope.analyst_forces)
 
 
-def visible_reports(user, action: str = "view", queryset: QuerySet | None = None) -> QuerySet:
-    """Reports `user` may do `action` to, as a filter the database applies (for lists and exports)."""
-    from uof.reports.models import Report
-
-    qs = queryset if queryset is not None else Report.objects.all()
+def visible_reports(user, queryset: QuerySet, action: str = "view") -> QuerySet:
+    """The reports of `queryset` that `user` may do `action` to, as a filter the database applies
+    (for lists and exports). The caller names the reports: the policy reads records, it does not
+    import the apps that hold them."""
+    qs = queryset
     scope = scope_of(user)
     if scope.user_id is None:
         return qs.none()
@@ -182,8 +178,6 @@ def visible_reports(user, action: str = "view", queryset: QuerySet | None = None
 
 def district_scope(user) -> QuerySet:
     """Districts whose compliance and missing reports the user may see."""
-    from uof.organisations.models import District
-
     scope = scope_of(user)
     if scope.superuser:
         return District.objects.all()

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from .models import Collaboration, CustodySuite, District, Force, reference_format_problem
+from .reference_spelling import normalise_reference
 
 
 class ConfigError(Exception):
@@ -25,8 +26,6 @@ def _date(value, where: str):
 
 def _reference_format(f: dict, where: str) -> dict[str, str]:
     """The force's incident log number example (stored as officers' references are) and pattern."""
-    from uof.reports.references import normalise_reference  # a pure function: no models involved
-
     example = normalise_reference(str(f.get("cad_reference_example") or ""))
     pattern = str(f.get("cad_reference_pattern") or "")
     if len(example) > 40 or len(pattern) > 200:

@@ -62,7 +62,7 @@ def districts(user) -> list[District]:
 def _reviewed(user):
     """Live, submitted-or-later reports of the user's supervised districts (not their own)."""
     scope = scope_of(user)
-    qs = visible_reports(user, "history").filter(deleted_at__isnull=True).exclude(status=S.DRAFT)
+    qs = visible_reports(user, Report.objects.all(), "history").filter(deleted_at__isnull=True).exclude(status=S.DRAFT)
     if not scope.superuser:
         qs = qs.filter(incident__district_id__in=scope.supervised)
     return qs.exclude(officer_id=scope.user_id)

@@ -40,7 +40,7 @@ def other_reports(report: Report, user) -> list[dict]:
 
 def review_queue(user):
     """Submitted reports the user may review, oldest first."""
-    return (visible_reports(user, "review").select_related("incident", "incident__district", "officer", "subject")
+    return (visible_reports(user, Report.objects.all(), "review").select_related("incident", "incident__district", "officer", "subject")
             .order_by("submitted_at", "pk"))
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from uof.reports.dictionary import as_markdown
+from uof.stats.dictionary import as_markdown
 
 
 class Command(BaseCommand):

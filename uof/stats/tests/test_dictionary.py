@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from uof.reports.dictionary import as_markdown
 from uof.reports.fieldset import FIELDS
 from uof.reports.vocabulary import REASONS
+from uof.stats.dictionary import as_markdown
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "data-dictionary.md"
 
