@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from .fieldset import report_fields
+from .tactics import TACTICS
 
 REFERENCE_KINDS = ("cad_reference", "custody_reference", "crime_reference")
 
@@ -59,12 +60,39 @@ class Subject(models.Model):
         return f"Subject {self.number}"
 
 
+def _one_of(column: str, codes, blank: bool = True) -> models.CheckConstraint:
+    """The database refuses a value the declarations do not know (retired codes stay allowed:
+    old records keep them). A new option changes the constraint: `makemigrations` writes it."""
+    allowed = sorted(set(codes) | ({""} if blank else set()))
+    return models.CheckConstraint(condition=Q(**{f"{column}__in": allowed}), name=f"%(class)s_{column}_declared")
+
+
+def _declared_answers() -> list[models.CheckConstraint]:
+    """A CHECK constraint for every single-choice answer stored on the report (fieldset.py)."""
+    return [_one_of(f.name, f.vocabulary.codes()) for f in report_fields() if f.kind == "choice"]
+
+
+def undeclared_codes(spec, value) -> str:
+    """What is wrong with a multi-select answer (a list of distinct declared codes), or ""."""
+    if not isinstance(value, list):
+        return f"{spec.name} must be a list of codes, not {type(value).__name__}"
+    unknown = [code for code in value if code not in spec.vocabulary.codes()]
+    if unknown:
+        return f"{spec.name} holds codes its vocabulary does not declare: {', '.join(map(str, unknown))}"
+    if len(set(value)) != len(value):
+        return f"{spec.name} lists a code twice"
+    return ""
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Awaiting review"
+    RETURNED = "returned", "Returned"
+    APPROVED = "approved", "Approved"
+
+
 class Report(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Awaiting review"
-        RETURNED = "returned", "Returned"
-        APPROVED = "approved", "Approved"
+    Status = ReportStatus
 
     officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reports")
     officer_force = models.ForeignKey("organisations.Force", on_delete=models.PROTECT, related_name="+",
@@ -87,12 +115,24 @@ class Report(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["officer", "subject"], name="one_report_per_officer_per_subject")
+            models.UniqueConstraint(fields=["officer", "subject"], name="one_report_per_officer_per_subject"),
+            _one_of("status", ReportStatus.values, blank=False),
+            *_declared_answers(),
         ]
         indexes = [models.Index(fields=["officer", "status"]), models.Index(fields=["status"])]
 
     def __str__(self) -> str:
         return f"Report {self.pk}"
+
+    def save(self, *args, **kwargs):
+        # A JSON column cannot carry a CHECK on both databases: multi-select answers are checked here.
+        fields = kwargs.get("update_fields")
+        for spec in report_fields():
+            if spec.kind == "multi" and (fields is None or spec.name in fields):
+                problem = undeclared_codes(spec, getattr(self, spec.name))
+                if problem:
+                    raise ValueError(f"Report {self.pk or '(new)'}: {problem}")
+        super().save(*args, **kwargs)
 
     @property
     def is_draft(self) -> bool:
@@ -124,7 +164,9 @@ class TacticUse(models.Model):
 
     class Meta:
         ordering = ["report", "position"]
-        constraints = [models.UniqueConstraint(fields=["report", "position"], name="tactic_position_unique")]
+        constraints = [models.UniqueConstraint(fields=["report", "position"], name="tactic_position_unique"),
+                       _one_of("tactic", TACTICS.codes(), blank=False),
+                       _one_of("effective", ["yes", "no"], blank=False)]
 
 
 class OfficerPresent(models.Model):

@@ -58,14 +58,15 @@ def assert_same(store, expected=None):
 
 @pytest.fixture
 def data(org):
-    """Reports of every kind: statuses, deleted, custody, no district or date, CED levels, odd tactics."""
+    """Reports of every kind: statuses, deleted, custody, no district or date, CED levels, an odd
+    multi-select code written past Report.save (the database refuses unknown tactic codes)."""
     pool = officers(org.cambs, 4)
     beds_pool = officers(org.beds, 3)
     incidents_with_reports(org.cambs, pool, DAY, [
         {"gender": "female", "ethnicity": "black", "reasons": ["protect_self", "prevent_harm"],
          "_tactics": ["tactical_communication", "ced_drawn", "ced_aimed", "ced_fired"]},
         {"age_band": "", "location_types": ["custody_block", "street"], "custody_suite": org.thorpe,
-         "_tactics": ["handcuffing_compliant", "handcuffing_compliant_typo", "pava_used"]},
+         "_tactics": ["handcuffing_compliant", "pava_used"]},
         {"subject_injured": "yes", "subject_injury_level": "severe", "outcomes": ["arrested", "hospitalised"],
          "impact_factors": ["alcohol", "drugs", "not-a-code"], "_tactics": []},
     ], district=org.peterborough)
