@@ -140,14 +140,17 @@ class Report(models.Model):
 
 
 def _column_for(field):
+    # The column is named, not worded: the question text lives in fieldset.py only, so rewording a
+    # question needs no migration.
+    name = field.name.replace("_", " ")
     if field.kind in ("multi", "lines"):
-        return models.JSONField(default=list, blank=True, verbose_name=field.label)
+        return models.JSONField(default=list, blank=True, verbose_name=name)
     if field.kind == "textarea":
-        return models.TextField(blank=True, default="", verbose_name=field.label)
+        return models.TextField(blank=True, default="", verbose_name=name)
     if field.kind == "place":
         return models.ForeignKey("organisations.CustodySuite", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="reports", verbose_name=field.label)
-    return models.CharField(max_length=40, blank=True, default="", verbose_name=field.label)
+                                 related_name="reports", verbose_name=name)
+    return models.CharField(max_length=40, blank=True, default="", verbose_name=name)
 
 
 for _field in report_fields():
