@@ -634,7 +634,7 @@ def _timed(fn):
 
 def core_tables(sel) -> list:
     """every_table without the Home Office layouts: the tables the other engines compute too."""
-    from uof.stats.tables import tables_by_group
+    from uof.stats.catalogue import tables_by_group
 
     return tables_by_group(sel, home_office=False)[0]
 
@@ -646,7 +646,8 @@ def worker(args) -> None:
         setup_django(args.db, Path(tempfile.mkdtemp(prefix="uof-bench-data.")))
     if args.phase == "uof":
         from uof.stats import store as stores
-        from uof.stats.tables import Selection, every_table, tables_by_force
+        from uof.stats.catalogue import every_table, tables_by_force
+        from uof.stats.tables import Selection
 
         store, out["refresh"] = _timed(stores.build)
         out["rows"] = len(store)

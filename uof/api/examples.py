@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiExample
 
+from uof.stats.catalogue import GENDER, PLACES, SUMMARY
+
 BASE = "https://uof.example"
 API = f"{BASE}/api/v1"
 WHERE = "force/cambridgeshire/2026-27-q1"
@@ -32,7 +34,7 @@ PUBLICATION_ITEM = _ok("A publication", {
     "published_at": "2026-08-03T09:30:00+01:00", "links": LINKS})
 
 SUMMARY_TABLE = {
-    "key": "summary", "title": "Headline figures", "unit": "as stated per row",
+    "key": SUMMARY.key, "title": SUMMARY.title, "unit": SUMMARY.unit,
     "columns": ["measure", "unit", "count", "previous period", "change (%)", "a year earlier",
                 "change on a year (%)"],
     "rows": [["reports", "report", 412, 398, 3.5, 371, 11.1], ["incidents", "incident", 263, 250, 5.2, 240, 9.6],
@@ -42,7 +44,7 @@ SUMMARY_TABLE = {
     "notes": ["A single use of force can be reported by several officers: reports count each officer's report."],
 }
 GENDER_TABLE = {
-    "key": "subjects_gender", "title": "Officer-perceived gender", "unit": "report and subject",
+    "key": GENDER.key, "title": GENDER.title, "unit": GENDER.unit,
     "columns": ["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"],
     "rows": [["Male", 352, 85.4, 229, 84.8], ["Female", 56, 13.6, 38, 14.1], ["Other", None, None, None, None],
              ["Not reported", None, None, None, None]],
@@ -56,7 +58,7 @@ PUBLICATION_DETAIL = _ok("A publication (revision 2)", {
     "scope": {"kind": "force", "slug": "cambridgeshire", "name": "Cambridgeshire", "forces": ["cambridgeshire"]},
     "period": {**PERIOD, "text": "1 April 2026 to 30 June 2026"},
     "revision": 2, "latest_revision": 2, "published_at": "2026-08-03T09:30:00+01:00",
-    "rule": {"threshold": 5, "rounding": 1, "small_force_counts": False, "tables": ["summary", "subjects_gender"]},
+    "rule": {"threshold": 5, "rounding": 1, "small_force_counts": False, "tables": [SUMMARY.key, GENDER.key]},
     "rule_text": ["Counts from 1 to 4 by district and custody suite are withheld (shown as [c]), with further "
                   "counts withheld where needed so that none can be worked out from totals or from other tables "
                   "of this publication.", "Force-wide counts from 1 to 4 are withheld in the same way."],
@@ -69,20 +71,18 @@ PUBLICATION_DETAIL = _ok("A publication (revision 2)", {
     "revisions": [{"revision": 2, "published_at": "2026-08-03T09:30:00+01:00", "url": f"{API}/publications/{WHERE}/"},
                   {"revision": 1, "published_at": "2026-07-20T10:00:00+01:00",
                    "url": f"{API}/publications/{WHERE}/?revision=1"}],
-    "changes": [{"table": "Headline figures", "row": "reports / report", "column": "count", "before": 411,
+    "changes": [{"table": SUMMARY.title, "row": "reports / report", "column": "count", "before": 411,
                  "after": 412}],
-    "tables": [{"key": "summary", "title": "Headline figures", "unit": "as stated per row",
-                "url": f"{API}/publications/{WHERE}/tables/summary/"},
-               {"key": "subjects_gender", "title": "Officer-perceived gender", "unit": "report and subject",
-                "url": f"{API}/publications/{WHERE}/tables/subjects_gender/"}],
+    "tables": [{"key": m.key, "title": m.title, "unit": m.unit, "url": f"{API}/publications/{WHERE}/tables/{m.key}/"}
+               for m in (SUMMARY, GENDER)],
     "links": {**LINKS, "tables": f"{API}/publications/{WHERE}/tables/", "records": None},
 })
 
 TABLE = _ok("A table with withheld counts", {
     **GENDER_TABLE,
-    "links": {"api": f"{API}/publications/{WHERE}/tables/subjects_gender/",
-              "csv": f"{DATA}/download/subjects_gender.csv?revision=2",
-              "json": f"{DATA}/download/subjects_gender.json?revision=2"}})
+    "links": {"api": f"{API}/publications/{WHERE}/tables/{GENDER.key}/",
+              "csv": f"{DATA}/download/{GENDER.key}.csv?revision=2",
+              "json": f"{DATA}/download/{GENDER.key}.json?revision=2"}})
 
 RECORD = _ok("A record", {"district": "Peterborough", "month": "2026-04", "age_band": "18 - 34 years",
                           "gender": "Male", "ethnicity": "White", "qi_withheld": "no",
@@ -101,5 +101,5 @@ BAD_REVISION = _error("A revision that is not a number", 400, "Invalid query par
                       errors={"revision": ["A valid integer is required."]})
 INVALID_PAGE = _error("A page past the last", 404, "Invalid page.")
 NOT_FOUND = _error("Nothing published", 404, "Nothing is published for this scope and period")
-NO_TABLE = _error("No such table", 404, "This publication has no table 'places'")
+NO_TABLE = _error("No such table", 404, f"This publication has no table '{PLACES.key}'")
 NO_RECORDS = _error("No record-level dataset", 404, "This publication has no record-level open dataset")

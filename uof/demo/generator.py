@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from uof.accounts.models import User
 from uof.organisations.models import Force
-from uof.reports.fieldset import FIELDS
+from uof.reports.fieldset import FIELDS, sample_answers
 from uof.reports.models import Incident, OfficerPresent, Report, Subject, TacticUse
 from uof.reports.tactics import CED_CODES, TACTICS
 from uof.reports.validation import Places, Validator
@@ -277,6 +277,7 @@ class Generator:
         trained = taser or rng.random() < 0.45
         locations = ["custody_block"] if suite_id else _some(rng, STREET_LOCATIONS, "street")[:2]
         data = {
+            **sample_answers(day),  # any question not drawn below gets its declared example
             "occurred_date": day, "occurred_time": time.strftime("%H:%M"), "district": str(district_id),
             "location_types": locations, "custody_suite": str(suite_id) if suite_id else "",
             **person,

@@ -16,39 +16,31 @@ import math
 from dataclasses import dataclass, field
 
 from uof.reports.tactics import GROUPS, TACTICS
+from uof.stats.catalogue import INJURIES, PLACES, PUBLISHED, PUBLISHED_MEASURES, SUMMARY
 from uof.stats.codes import COLUMNS_BY_NAME
 from uof.stats.tables import (
     NOTHING_RECORDED,
     SUBJECT_INJURIES,
     TASER_DISCHARGED,
     TASER_NOT_DISCHARGED,
+    not_asked_row,
+    sometimes_asked,
 )
 
 INF = math.inf
 # (table key, row label, column): row labels are a table's label columns joined with " / ".
 CellId = tuple[str, str, str]
 
-# Which columns of each statistics table are counts; every other non-label column is derived.
-COUNT_COLUMNS = {
-    "summary": ("count", "previous period", "a year earlier"),
-    "places": ("reports", "incidents"),
-    "tactics": ("reports involving tactic",),
-    "locations": ("reports",), "reasons": ("reports",), "impact_factors": ("reports",), "outcomes": ("reports",),
-    "subjects_age_band": ("reports", "subjects"), "subjects_gender": ("reports", "subjects"),
-    "subjects_ethnicity": ("reports", "subjects"), "subjects_health": ("reports", "subjects"),
-    "injuries": ("reports",), "subject_injuries": ("subjects",),
-    "recording": ("count",),
-}
+# Which columns of each published table are counts (every other non-label column is derived),
+# and how many columns name a row: the catalogue's.
+COUNT_COLUMNS = {m.key: m.counts for m in PUBLISHED_MEASURES}
 DERIVED_ROWS = {"reports per incident / report"}  # worked out from shown counts, never a cell
-LABEL_COLUMNS = {"summary": 2, "places": 2, "tactics": 2, "recording": 2}
-MULTI_TABLES = {"locations": "location_types", "reasons": "reasons", "impact_factors": "impact_factors",
-                "outcomes": "outcomes"}
-PERCEIVED_TABLES = ("subjects_age_band", "subjects_gender", "subjects_ethnicity", "subjects_health")
+LABEL_COLUMNS = {m.key: m.labels for m in PUBLISHED_MEASURES}
 
-R: CellId = ("summary", "reports / report", "count")
-I: CellId = ("summary", "incidents / incident", "count")
-S: CellId = ("summary", "subjects / subject", "count")
-TU: CellId = ("summary", "tactic uses / tactic use", "count")
+R: CellId = (SUMMARY.key, "reports / report", "count")
+I: CellId = (SUMMARY.key, "incidents / incident", "count")
+S: CellId = (SUMMARY.key, "subjects / subject", "count")
+TU: CellId = (SUMMARY.key, "tactic uses / tactic use", "count")
 TACTIC_TOTAL_ROW = "Total / Tactic uses (excluding tactical communication)"
 NOT_REPORTED_ROW = "Not reported / No tactic recorded"
 CED_SUMMARY_ROWS = {f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}": False,
@@ -108,18 +100,18 @@ def grid(tables) -> Grid:
                 value = row[table.columns.index(column)]
                 if value is not None:
                     g.values[(key, label, column)] = int(value)
-                    if key != "places":
+                    if key != PLACES.key:
                         g.one_dimensional.add((key, label, column))
     for key, table in by_key.items():
         labels = [row_label(table, row) for row in table.rows if row_label(table, row) not in DERIVED_ROWS]
-        _RELATIONS.get(key, _multi if key in MULTI_TABLES else _perceived)(g, key, labels)
+        _RELATIONS[PUBLISHED[key].relations](g, key, labels)
     return g
 
 
 # --- the relations of each table -------------------------------------------------------------------
 
 def _summary(g: Grid, key: str, labels: list[str]) -> None:
-    for column in COUNT_COLUMNS["summary"]:
+    for column in SUMMARY.counts:
         r, i, s = ((key, f"{m} / {u}", column) for m, u in (("reports", "report"), ("incidents", "incident"),
                                                             ("subjects", "subject")))
         g.at_most(i, s)
@@ -175,7 +167,7 @@ def _tactics(g: Grid, key: str, labels: list[str]) -> None:
 
 
 def _multi(g: Grid, key: str, labels: list[str]) -> None:
-    vocabulary = COLUMNS_BY_NAME[MULTI_TABLES[key]].vocabulary
+    vocabulary = COLUMNS_BY_NAME[PUBLISHED[key].field].vocabulary
     categories: dict[str, set[str]] = {}
     groups: dict[str, set[str]] = {}
     for option in vocabulary.options:
@@ -215,6 +207,9 @@ def _injuries(g: Grid, key: str, labels: list[str]) -> None:
     g.relation({**{cell[f"Person injury: {x}"]: 1 for x in ("minor", "severe", "death")},
                 cell["Person injured: yes"]: -1})
     g.relation({**{cell[f"Officer injury: {x}"]: 1 for x in ("minor", "severe")}, cell["Officer injured"]: -1})
+    for f in sometimes_asked():  # yes + no + not asked = reports, and "no" is not shown
+        if not_asked_row(f) in cell and f.counted_as in cell:
+            g.relation({cell[f.counted_as]: 1, cell[not_asked_row(f)]: 1, R: -1}, exact=False)
 
 
 def _subject_injuries(g: Grid, key: str, labels: list[str]) -> None:
@@ -227,7 +222,7 @@ def _subject_injuries(g: Grid, key: str, labels: list[str]) -> None:
         g.at_most(cell, S)
 
     def reports(label: str) -> CellId:
-        return ("injuries", label, "reports")
+        return (INJURIES.key, label, "reports")
     worse = {"death": [death], "severe": [severe, death], "minor": [minor, severe, death]}
     pairs = [([injured], [reports("Person injured: yes")])]
     pairs += [(people, [reports(f"Person injury: {x}") for x in list(worse)[:i + 1]])
@@ -254,5 +249,7 @@ def _recording(g: Grid, key: str, labels: list[str]) -> None:
                | {R: -1})
 
 
-_RELATIONS = {"summary": _summary, "places": _places, "tactics": _tactics, "injuries": _injuries,
-              "subject_injuries": _subject_injuries, "recording": _recording}
+# Catalogue `relations` -> how that kind of table's cells add up.
+_RELATIONS = {"headline": _summary, "places": _places, "tactic_counts": _tactics, "multi": _multi,
+              "perceived": _perceived, "injury_answers": _injuries, "people_injured": _subject_injuries,
+              "report_counts": _recording}

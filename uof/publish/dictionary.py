@@ -2,14 +2,14 @@
 field declarations, the publication's tables and its disclosure rule (never written by hand)."""
 from __future__ import annotations
 
-from uof.reports.dictionary import KIND_TEXT, _dates
+from uof.reports.dictionary import KIND_TEXT, _dates, asked_dates
 from uof.reports.fieldset import FIELDS, PAGE_TITLES
 from uof.reports.tactics import AEP_MEANING, GROUPS, TACTICS
+from uof.stats.catalogue import PUBLISHED_MEASURES
 from uof.stats.tables import HEALTH_PUBLIC
 
-from .cells import COUNT_COLUMNS
 from .disclosure import Rule
-from .opendata import QI, WITHHELD
+from .opendata import QI, WITHHELD, yes_no_fields
 
 UNITS = [
     ("report", ("One officer's account of using force on one person in one incident. The Home Office's "
@@ -19,45 +19,43 @@ UNITS = [
     ("subject", "One person force was used on, in one incident, counted once however many officers reported."),
     ("tactic use", "One tactic on one report, counted once per report; a Taser (CED) at its highest level."),
 ]
-TABLE_TITLES = {
-    "summary": "Headline figures", "places": "Use of force by district and custody suite", "tactics": "Tactics used",
-    "subjects_age_band": "Officer-perceived age", "subjects_gender": "Officer-perceived gender",
-    "subjects_ethnicity": "Officer-perceived ethnicity", "subjects_health": "Officer-perceived health condition",
-    "injuries": "Injuries, assaults and threats", "subject_injuries": "People injured (each person once)",
-    "locations": "Location", "reasons": "Reasons for using force",
-    "impact_factors": "Impact factors", "outcomes": "Outcomes", "recording": "Reports per incident and review status",
-}
-RECORD_COLUMNS = [
-    ("force", "The force area where force was used (collaboration publications only)."),
-    ("district", "The district where force was used; [c] when withheld."),
-    ("month", "The month of the incident (YYYY-MM), or its quarter or the whole period when generalised."),
-    ("age_band", ("Officer-perceived age band (Home Office bands), or a broad band (Under 18, 18 to 49, "
-                 "50 and over) when generalised; [c] when withheld.")),
-    ("gender", "Officer-perceived gender; [c] when withheld."),
-    ("ethnicity", ("Officer-perceived ethnicity (Home Office groups), or White / Ethnic minority when "
-                  "generalised; [c] when withheld.")),
-    ("qi_withheld", ("yes when district, month, age, gender and ethnicity are all withheld for this row, because "
-                    "its combination of them was too rare to publish.")),
-    ("health", f"Officer-perceived health condition: {', '.join(HEALTH_PUBLIC[:-1])} or {HEALTH_PUBLIC[-1]}."),
-    ("subject_injured", "Was the person injured: yes, no or not known."),
-    ("subject_injury_level", "minor, severe or death; empty when not injured."),
-    ("officer_injury_level", "minor or severe; empty when the officer was not injured."),
-    ("ced_highest", "The highest Taser (CED) level used; empty when none."),
-    ("officer_injured", "yes or no."), ("officer_assaulted", "Was the officer intentionally assaulted: yes or no."),
-    ("spat_at", "Was the officer spat at: yes or no."), ("threatened_with_weapon", "yes or no."),
-    ("assaulted_with_weapon", "yes or no."),
-    ("tactic: …", ("One column per tactic (as the tables name it; the Home Office's term is in the list of "
-                  "tactics below): 1 if used in this report, else 0.")),
-    ("location: …, reason: …, impact factor: …, outcome: …", "One column per category: 1 if it applies, else 0."),
-]
+def _asked_dates(f) -> str:
+    before = f"before {f.introduced:%-d %B %Y}" if f.introduced else ""
+    after = f"after {f.retired:%-d %B %Y}" if f.retired else ""
+    return " or ".join(x for x in (before, after) if x) + " (the question was not on the form then)"
+
+
+def record_columns() -> list[tuple[str, str]]:
+    """The record file's columns and what each means (the yes/no answers from the declarations)."""
+    return [
+        ("force", "The force area where force was used (collaboration publications only)."),
+        ("district", "The district where force was used; [c] when withheld."),
+        ("month", "The month of the incident (YYYY-MM), or its quarter or the whole period when generalised."),
+        ("age_band", ("Officer-perceived age band (Home Office bands), or a broad band (Under 18, 18 to 49, "
+                     "50 and over) when generalised; [c] when withheld.")),
+        ("gender", "Officer-perceived gender; [c] when withheld."),
+        ("ethnicity", ("Officer-perceived ethnicity (Home Office groups), or White / Ethnic minority when "
+                      "generalised; [c] when withheld.")),
+        ("qi_withheld", ("yes when district, month, age, gender and ethnicity are all withheld for this row, because "
+                        "its combination of them was too rare to publish.")),
+        ("health", f"Officer-perceived health condition: {', '.join(HEALTH_PUBLIC[:-1])} or {HEALTH_PUBLIC[-1]}."),
+        ("subject_injured", "Was the person injured: yes, no or not known."),
+        ("subject_injury_level", "minor, severe or death; empty when not injured."),
+        ("officer_injury_level", "minor or severe; empty when the officer was not injured."),
+        ("ced_highest", "The highest Taser (CED) level used; empty when none."),
+        *((f.name, f"{f.counted_as}: yes or no" + (f"; \"not asked\" for incidents {_asked_dates(f)}" if
+           (f.introduced or f.retired) else "") + ".") for f in yes_no_fields()),
+        ("tactic: …", ("One column per tactic (as the tables name it; the Home Office's term is in the list of "
+                      "tactics below): 1 if used in this report, else 0.")),
+        ("location: …, reason: …, impact factor: …, outcome: …", "One column per category: 1 if it applies, else 0."),
+    ]
 
 
 def dictionary(content: dict | None = None) -> dict:
     """The dictionary as data (the page and its JSON render it); with a publication, its own rule."""
     rule_text = content["rule_text"] if content else Rule().describe()
-    tables = [{"key": key, "title": TABLE_TITLES[key], "counts": list(columns)}
-              for key, columns in COUNT_COLUMNS.items()
-              if content is None or any(t["key"] == key for t in content["tables"])]
+    tables = [{"key": m.key, "title": m.title, "unit": m.unit, "about": m.about, "counts": list(m.counts)}
+              for m in PUBLISHED_MEASURES if content is None or any(t["key"] == m.key for t in content["tables"])]
     fields = []
     for f in FIELDS:
         if f.private:
@@ -66,8 +64,8 @@ def dictionary(content: dict | None = None) -> dict:
                     "in_use": _dates(o)}
                    for o in (f.vocabulary.options if f.vocabulary else [])]
         fields.append({"name": f.name, "question": f.label, "page": PAGE_TITLES[f.page], "type": KIND_TEXT[f.kind],
-                       "national": f.national, "options": options})
-    fields.append({"name": "tactics", "question": "Tactics used, in order", "page": "Tactics used",
+                       "national": f.national, "asked": asked_dates(f), "options": options})
+    fields.append({"name": "tactics", "question": "Tactics used, in order", "page": PAGE_TITLES["tactics"],
                    "type": "ordered list of tactics", "national": True,
                    "options": [{"code": o.code, "label": o.label, "published_as": f"{GROUPS[o.extra['group']]}: "
                                 f"{o.public_category}", "home_office": o.ho_category, "in_use": _dates(o)}
@@ -80,6 +78,6 @@ def dictionary(content: dict | None = None) -> dict:
              {"term": "AEP", "meaning": AEP_MEANING},
              {"term": "Irritant spray", "meaning": "CS or PAVA spray, recorded apart and published together."}]
     return {"units": [{"unit": u, "meaning": m} for u, m in UNITS], "rule_text": rule_text, "withheld": WITHHELD,
-            "tables": tables, "record_columns": [{"column": c, "meaning": m} for c, m in RECORD_COLUMNS],
+            "tables": tables, "record_columns": [{"column": c, "meaning": m} for c, m in record_columns()],
             "identifying": QI, "fields": fields, "terms": terms,
             "never_published": [f.label for f in FIELDS if f.private]}

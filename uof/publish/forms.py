@@ -3,18 +3,11 @@ from __future__ import annotations
 
 from django import forms
 
+from uof.stats.catalogue import PUBLISHED
 from uof.stats.periods import PeriodError, label_in_words, parse_period
 
 from .disclosure import DEFAULT_THRESHOLD, Rule
 from .snapshot import PUBLIC_TABLES, REQUIRED_TABLES
-
-TABLE_LABELS = {
-    "places": "Districts and custody suites", "tactics": "Tactics", "subjects_age_band": "Age",
-    "subjects_gender": "Gender", "subjects_ethnicity": "Ethnicity", "subjects_health": "Health condition",
-    "injuries": "Injuries, assaults and threats", "subject_injuries": "People injured (each person once)",
-    "locations": "Locations", "reasons": "Reasons",
-    "impact_factors": "Impact factors", "outcomes": "Outcomes", "recording": "Reports per incident",
-}
 
 
 class PublicationForm(forms.Form):
@@ -29,8 +22,8 @@ class PublicationForm(forms.Form):
     small_force_counts = forms.BooleanField(
         label="Show small force-wide counts of one characteristic (for example 'one led to a severe injury')",
         required=False)
-    tables = forms.MultipleChoiceField(label="Tables", required=False, initial=list(TABLE_LABELS),
-                                       choices=[(k, TABLE_LABELS[k]) for k in PUBLIC_TABLES
+    tables = forms.MultipleChoiceField(label="Tables", required=False, initial=[k for k in PUBLIC_TABLES if k not in REQUIRED_TABLES],
+                                       choices=[(k, PUBLISHED[k].title) for k in PUBLIC_TABLES
                                                 if k not in REQUIRED_TABLES])
     reason = forms.CharField(label="Why is it being revised?", required=False, max_length=2000,
                              widget=forms.Textarea)

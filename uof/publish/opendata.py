@@ -22,9 +22,12 @@ from collections import Counter
 
 import numpy as np
 
+from uof.reports.fieldset import counted_fields
 from uof.reports.tactics import GROUPS, TACTICS
+from uof.reports.vocabulary import YES_NO
+from uof.stats.catalogue import BY_FIELD, INJURIES, PLACES, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME
-from uof.stats.tables import HEALTH_PUBLIC, NOTHING_RECORDED
+from uof.stats.tables import HEALTH_PUBLIC, NOT_ASKED, NOTHING_RECORDED, not_asked_row
 
 from .cells import INF, CellId, Fact, R
 
@@ -34,11 +37,13 @@ SUPPRESSION_SHARE = 0.05  # generalise until at most this share of rows would ne
 _BROAD_AGE = {"0-10": "Under 18", "11-17": "Under 18", "18-34": "18 to 49", "35-49": "18 to 49",
               "50-64": "50 and over", "65+": "50 and over"}
 AGE_BROAD = {o.public_category: _BROAD_AGE[o.code] for o in COLUMNS_BY_NAME["age_band"].vocabulary.options}
-YES_NO_ROWS = {"officer_injured": "Officer injured", "officer_assaulted": "Officer intentionally assaulted",
-               "spat_at": "Officer spat at", "threatened_with_weapon": "Officer threatened with a weapon",
-               "assaulted_with_weapon": "Officer assaulted with a weapon"}
-MULTI = {"location_types": ("locations", "location"), "reasons": ("reasons", "reason"),
-         "impact_factors": ("impact_factors", "impact factor"), "outcomes": ("outcomes", "outcome")}
+# Yes/no answers the injuries table counts: each is a column of the file, "not asked" for records
+# made before the question was (or after it stopped being) asked.
+def yes_no_fields() -> list:
+    return [f for f in counted_fields() if f.vocabulary is YES_NO]
+# Multi-select answer -> (its table, the prefix of its flag columns).
+MULTI = {m.field: (m.key, m.record_prefix) for m in PUBLISHED_MEASURES if m.relations == "multi"}
+TACTICS_KEY = TACTICS_USED.key
 
 
 def _health(mental: str, physical: str) -> str:
@@ -100,9 +105,11 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
                "subject_injury_level": answer("subject_injury_level", a["subject_injury_level"][i]),
                "officer_injury_level": answer("officer_injury_level", a["officer_injury_level"][i]),
                "ced_highest": ced.get(int(a["ced"][i]), ""),
-               "tactics": tactic_labels[mask]}
-        for column in YES_NO_ROWS:
-            row[column] = answer(column, a[column][i])
+               TACTICS_KEY: tactic_labels[mask]}
+        for f in yes_no_fields():
+            code = int(a[f.name][i])
+            row[f.name] = answer(f.name, code) if code or f.asked_on(dt.date.fromordinal(int(a["day"][i]))) \
+                else NOT_ASKED
         for column in MULTI:
             value = int(a[column][i])
             known = multi_labels[column]
@@ -117,11 +124,11 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
 
 def _single_columns(cells: set[CellId]) -> dict[str, dict[str, dict[CellId, float]]]:
     """Single-valued non-identifying columns: value -> the cells whose sum it counts."""
-    inj = "injuries"
+    inj = INJURIES.key
 
     def c(label):
         return (inj, label, "reports")
-    health = {label: {("subjects_health", label, "reports"): 1} for label in HEALTH_PUBLIC}
+    health = {label: {(BY_FIELD["health"].key, label, "reports"): 1} for label in HEALTH_PUBLIC}
     out = {
         "health": health,
         "subject_injured": {v: {c(f"Person injured: {v}"): 1} for v in ("yes", "no", "not known")},
@@ -129,20 +136,23 @@ def _single_columns(cells: set[CellId]) -> dict[str, dict[str, dict[CellId, floa
                                  "": {c("Person injured: no"): 1, c("Person injured: not known"): 1}},
         "officer_injury_level": {**{v: {c(f"Officer injury: {v}"): 1} for v in ("minor", "severe")},
                                  "": {R: 1, c("Officer injured"): -1}},
-        "ced_highest": {**{label.split(" / ", 1)[1]: {("tactics", label, "reports involving tactic"): 1}
+        "ced_highest": {**{label.split(" / ", 1)[1]: {(TACTICS_KEY, label, "reports involving tactic"): 1}
                            for label in CED_ROW.values()},
-                        "": {R: 1, **{("tactics", label, "reports involving tactic"): -1 for label in CED_ROW.values()}}},
+                        "": {R: 1, **{(TACTICS_KEY, label, "reports involving tactic"): -1 for label in CED_ROW.values()}}},
     }
-    for column, label in YES_NO_ROWS.items():
-        out[column] = {"yes": {c(label): 1}, "no": {R: 1, c(label): -1}}
+    for f in yes_no_fields():
+        yes, not_asked = c(f.counted_as), c(not_asked_row(f))
+        if not_asked in cells:  # yes + no + not asked = reports
+            out[f.name] = {"yes": {yes: 1}, NOT_ASKED: {not_asked: 1}, "no": {R: 1, yes: -1, not_asked: -1}}
+        else:
+            out[f.name] = {"yes": {yes: 1}, "no": {R: 1, yes: -1}}
     return {k: v for k, v in out.items() if all(cell in cells for e in v.values() for cell in e)}
 
 
 def _qi_cells(column: str, label: str) -> CellId | None:
     if column == "district":
-        return ("places", f"{label} / district total", "reports")
-    table = {"age_band": "subjects_age_band", "gender": "subjects_gender", "ethnicity": "subjects_ethnicity"}
-    return (table[column], label, "reports") if column in table else None
+        return (PLACES.key, f"{label} / district total", "reports")
+    return (BY_FIELD[column].key, label, "reports") if column in ("age_band", "gender", "ethnicity") else None
 
 
 def _generalise(column: str, level: int, value: str, period_label: str) -> str:
@@ -228,7 +238,8 @@ def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], thresho
 
 def _flag_columns(cells: set[CellId]) -> list[tuple[str, str, str]]:
     """(column name, family, table row label) for every multi-valued category the tables have."""
-    out = [(f"tactic: {label.split(' / ', 1)[1]}", "tactics", label) for label in TACTIC_ROW.values()]
+    out = [(f"{TACTICS_USED.record_prefix}: {label.split(' / ', 1)[1]}", TACTICS_KEY, label)
+           for label in TACTIC_ROW.values()]
     for column, (_table, prefix) in MULTI.items():
         for label in dict.fromkeys(o.public_category for o in COLUMNS_BY_NAME[column].vocabulary.options):
             out.append((f"{prefix}: {label}", column, label))
@@ -237,8 +248,8 @@ def _flag_columns(cells: set[CellId]) -> list[tuple[str, str, str]]:
 
 
 def _flag_cell(family: str, label: str) -> CellId:
-    if family == "tactics":
-        return ("tactics", label, "reports involving tactic")
+    if family == TACTICS_KEY:
+        return (TACTICS_KEY, label, "reports involving tactic")
     return (MULTI[family][0], label, "reports")
 
 
@@ -284,17 +295,17 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
     for family in {f for _, f, _ in flag_columns}:
         columns = [(name, label) for name, f, label in flag_columns if f == family]
         hidden = [_flag_cell(family, label) for _, label in columns if _flag_cell(family, label) in withheld]
-        if family == "tactics":  # Taser counts by its level, in its own column
-            hidden += [("tactics", label, "reports involving tactic") for label in CED_ROW.values()
-                       if ("tactics", label, "reports involving tactic") in withheld]
+        if family == TACTICS_KEY:  # Taser counts by its level, in its own column
+            hidden += [(TACTICS_KEY, label, "reports involving tactic") for label in CED_ROW.values()
+                       if (TACTICS_KEY, label, "reports involving tactic") in withheld]
         if not hidden:
             continue
         shown = [name for name, label in columns if _flag_cell(family, label) not in withheld
-                 and not (family == "tactics" and label.startswith(GROUPS["communication"]))]
-        none_cell = ("tactics", "Not reported / No tactic recorded", "reports involving tactic") \
-            if family == "tactics" else (MULTI[family][0], NOTHING_RECORDED, "reports")
+                 and not (family == TACTICS_KEY and label.startswith(GROUPS["communication"]))]
+        none_cell = (TACTICS_KEY, "Not reported / No tactic recorded", "reports involving tactic") \
+            if family == TACTICS_KEY else (MULTI[family][0], NOTHING_RECORDED, "reports")
         no_shown_flag = sum(1 for line in released if all(line[n] != "1" for n in shown)
-                            and (family != "tactics" or line.get("ced_highest") in ("", WITHHELD, None)))
+                            and (family != TACTICS_KEY or line.get("ced_highest") in ("", WITHHELD, None)))
         # rows with no shown flag are either "none" or have only withheld flags
         between({**{c: 1 for c in hidden}, none_cell: 1}, no_shown_flag, INF)
         between({none_cell: 1}, 0, no_shown_flag)

@@ -5,27 +5,12 @@ table does not (withheld counts are drawn as [c], never as 0)."""
 from __future__ import annotations
 
 from uof.reports.tactics import GROUPS
+from uof.stats.catalogue import PUBLISHED_MEASURES, RECORDING, TACTICS_USED
 from uof.stats.periods import label_in_words
 from uof.stats.tables import TASER_DISCHARGED, TASER_NOT_DISCHARGED
 
 from .snapshot import table_by_key
 
-# section id, heading, table key, which rows (None: all but totals), value column
-SECTIONS = [
-    ("places", "Where force was used", "places", "district total", "reports"),
-    ("tactics", "Tactics used", "tactics", None, "reports involving tactic"),
-    ("age", "Age (as perceived by the officer)", "subjects_age_band", None, "reports"),
-    ("gender", "Gender (as perceived by the officer)", "subjects_gender", None, "reports"),
-    ("ethnicity", "Ethnicity (as perceived by the officer)", "subjects_ethnicity", None, "reports"),
-    ("health", "Health condition (as perceived by the officer)", "subjects_health", None, "reports"),
-    ("injuries", "Injuries, assaults and threats (counting reports)", "injuries", None, "reports"),
-    ("people_injured", "People injured (counting each person once)", "subject_injuries", None, "subjects"),
-    ("locations", "Location", "locations", None, "reports"),
-    ("reasons", "Reasons for using force", "reasons", None, "reports"),
-    ("impact_factors", "Impact factors", "impact_factors", None, "reports"),
-    ("outcomes", "Outcomes", "outcomes", None, "reports"),
-    ("recording", "Reports per incident and review status", "recording", None, "count"),
-]
 # Totals and the Taser summary rows would double the bars they sum (the last two: their labels in
 # publications made before the plain-English labels, which are shown as they were published).
 LEAVE_OUT = ("Total / ", f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}",
@@ -35,7 +20,7 @@ LEAVE_OUT = ("Total / ", f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}",
 
 def _bars(table: dict, rows: str | None, column: str) -> tuple[list[str], list]:
     at = table["columns"].index(column)
-    labels_end = at if table["key"] != "recording" else 1
+    labels_end = at if table["key"] != RECORDING.key else 1
     labels, values = [], []
     for i, row in enumerate(table["rows"]):
         name = " / ".join(str(x) for x in row[:labels_end])
@@ -43,7 +28,7 @@ def _bars(table: dict, rows: str | None, column: str) -> tuple[list[str], list]:
             continue
         if rows is None and name.startswith(LEAVE_OUT):
             continue
-        labels.append(row[0] if rows is not None else (row[1] if table["key"] == "tactics" else name))
+        labels.append(row[0] if rows is not None else (row[1] if table["key"] == TACTICS_USED.key else name))
         values.append(None if [i, at] in table["withheld"] else row[at])
     return labels, values
 
@@ -52,14 +37,15 @@ def sections(content: dict, trend: list | None = None) -> list[dict]:
     from .charts import bar_chart, line_chart
 
     out = []
-    for section, heading, key, rows, column in SECTIONS:
-        table = table_by_key(content, key)
-        if table is None:
+    for m in PUBLISHED_MEASURES:
+        table = table_by_key(content, m.key)
+        if table is None or m.chart is None:
             continue
-        labels, values = _bars(table, rows, column)
-        unit = "incident and report (as stated per row)" if key == "recording" else table["unit"].split(" (")[0]
-        out.append({"id": section, "heading": heading, "table": table, "unit": unit,
-                    "chart": bar_chart(f"chart-{section}", heading, unit, labels, values)})
+        labels, values = _bars(table, m.chart.rows, m.chart.value)
+        unit = "incident and report (as stated per row)" if m is RECORDING else table["unit"].split(" (")[0]
+        # The current title: a publication made before a table was retitled shows the same table.
+        out.append({"id": m.section, "heading": m.title, "table": table, "unit": unit,
+                    "chart": bar_chart(f"chart-{m.section}", m.title, unit, labels, values)})
     if trend and len(trend) > 1:
         periods = [label_in_words(label, short=True) for label, _ in trend]
         series = {m: [h.get(m) for _, h in trend] for m in ("reports", "incidents")}
@@ -68,3 +54,4 @@ def sections(content: dict, trend: list | None = None) -> list[dict]:
                                         "report and incident", periods, series),
                     "trend": [(label_in_words(label), h) for label, h in trend]})
     return out
+

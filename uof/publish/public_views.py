@@ -9,7 +9,7 @@ from uof.stats.periods import label_in_words
 from . import selectors
 from .models import Publication
 from .render import public_json, publication_csv, table_csv
-from .snapshot import table_by_key
+from .snapshot import headlines, table_by_key
 
 KINDS = {k for k, _ in Publication.Scope.choices}
 
@@ -50,7 +50,7 @@ def dashboard_context(content: dict, item: Publication | None, preview: bool = F
     return {
         "title": f"{content['scope']['name']}: use of force, {label_in_words(content['period']['label'])}",
         "nav_active": "public", "content": content, "item": item, "preview": preview, "period_words": label_in_words,
-        "sections": sections(content, trend), "revisions": revisions,
+        "sections": sections(content, trend), "headlines": headlines(content), "revisions": revisions,
         "latest": revisions[0] if revisions else None,
     }
 

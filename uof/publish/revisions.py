@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from uof.reports.tactics import TACTICS
+from uof.stats.catalogue import BY_FIELD, PLACES, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME
 from uof.stats.tables import (
     HEALTH,
@@ -26,7 +27,6 @@ from .cells import (
     DERIVED_ROWS,
     INF,
     LABEL_COLUMNS,
-    MULTI_TABLES,
     TACTIC_TOTAL_ROW,
     TU,
     CellId,
@@ -45,10 +45,11 @@ def _legacy_names() -> dict[str, dict[str, str]]:
     (content without "labels": "plain"), and what they are called now."""
     def renamed(column: str) -> dict[str, str]:
         return {o.ho_category: o.public_category for o in COLUMNS_BY_NAME[column].vocabulary.options}
-    out = {key: {**renamed(column), "None recorded": NOTHING_RECORDED} for key, column in MULTI_TABLES.items()}
-    out.update({f"subjects_{c}": renamed(c) for c in ("age_band", "gender", "ethnicity")})
-    out["subjects_health"] = dict(zip(HEALTH, HEALTH_PUBLIC))
-    out["tactics"] = {**{o.ho_category: o.public_category for o in TACTICS.options},
+    out = {m.key: {**renamed(m.field), "None recorded": NOTHING_RECORDED} for m in PUBLISHED_MEASURES
+           if m.relations == "multi"}
+    out.update({m.key: renamed(m.field) for m in PUBLISHED_MEASURES if m.relations == "perceived" and m.field != "health"})
+    out[BY_FIELD["health"].key] = dict(zip(HEALTH, HEALTH_PUBLIC))
+    out[TACTICS_USED.key] = {**{o.ho_category: o.public_category for o in TACTICS.options},
                       "CED non-discharge (drawn, aimed, red-dot, arced)": TASER_NOT_DISCHARGED,
                       "CED discharge (drive stun, angle drive stun, fired)": TASER_DISCHARGED}
     return out
@@ -62,7 +63,7 @@ def current_label(key: str, label: str) -> str:
     names = LEGACY.get(key)
     if not names:
         return label
-    if key == "tactics" and " / " in label:
+    if key == TACTICS_USED.key and " / " in label:
         group, tactic = label.split(" / ", 1)
         return f"{group} / {names.get(tactic, tactic)}"
     return names.get(label, label)
@@ -164,4 +165,4 @@ def previously_withheld(previous: Previous, threshold: int, small_force_counts: 
             row = table["rows"][i]
             hidden.add((table["key"], _label(table["key"], row), table["columns"][j]))
     return sorted(_earlier(c) for c in hidden if 0 < values.get(c, 0) < threshold
-                  and (c[0] == "places" or not small_force_counts))
+                  and (c[0] == PLACES.key or not small_force_counts))

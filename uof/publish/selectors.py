@@ -5,6 +5,7 @@ from django.db.models import Max
 from django.http import Http404
 
 from .models import Publication
+from .snapshot import headlines
 
 
 def latest_publications(kind: str | None = None, slug: str | None = None):
@@ -54,5 +55,4 @@ def _kind(p: Publication) -> str:
 
 
 def _headline(content: dict) -> dict:
-    summary = next(t for t in content["tables"] if t["key"] == "summary")
-    return {row[0]: row[2] for row in summary["rows"] if row[0] in ("reports", "incidents", "subjects")}
+    return {f["key"]: f["count"] for f in headlines(content)["figures"] if f["key"] != "tactic uses"}

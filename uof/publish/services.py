@@ -17,7 +17,7 @@ from uof.stats.periods import Period
 from .disclosure import Rule
 from .models import Publication
 from .revisions import Previous, relabelled
-from .snapshot import Snapshot, build, changes_between
+from .snapshot import Snapshot, build, changes_between, headlines
 
 
 class PublishError(ValueError):
@@ -85,7 +85,7 @@ def publish(user, scope: Scope, period: Period, rule: Rule, tables: list[str] | 
     snapshot = build(scope.as_dict(), list(scope.forces), period, rule, tables, earlier)
     content = snapshot.content
     changes = changes_between(relabelled(previous.content), content) if previous else []
-    reports = next(t for t in content["tables"] if t["key"] == "summary")["rows"][0][2]
+    reports = next(f["count"] for f in headlines(content)["figures"] if f["key"] == "reports")
     publication = Publication.objects.create(
         scope_kind=scope.kind, scope_slug=scope.slug, scope_name=scope.name, period_label=period.label,
         period_slug=period_slug(period), date_from=period.start, date_to=period.end,

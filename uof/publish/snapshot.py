@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from uof.stats.catalogue import PLACES, PUBLISHED, SUMMARY, TACTICS_USED
 from uof.stats.periods import code_words, in_words
 from uof.stats.service import statistics
 
@@ -21,10 +22,9 @@ from .opendata import release, source_rows
 from .revisions import PLAIN, Previous, facts_to_json, previous_facts, previously_withheld
 from .summary import period_text, summary_paragraphs
 
-# The tables a publication can contain, in the order the public reads them.
-PUBLIC_TABLES = ["summary", "places", "tactics", "subjects_age_band", "subjects_gender", "subjects_ethnicity",
-                 "subjects_health", "injuries", "subject_injuries", "locations", "reasons", "impact_factors", "outcomes", "recording"]
-REQUIRED_TABLES = ["summary"]
+# The tables a publication can contain, in the order the public reads them (the catalogue's).
+PUBLIC_TABLES = list(PUBLISHED)
+REQUIRED_TABLES = [m.key for m in PUBLISHED.values() if m.required]
 LICENCE = {"name": "Open Government Licence v3.0",
            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
 WITHHELD = "[c]"
@@ -51,7 +51,7 @@ def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = No
     wanted = [k for k in PUBLIC_TABLES if k in REQUIRED_TABLES or tables is None or k in tables]
     result = statistics(forces, period)
     comparisons = _comparisons(scope, period)
-    source = [_without_unpublished(t, comparisons) if t.key == "summary" else t
+    source = [_without_unpublished(t, comparisons) if t.key == SUMMARY.key else t
               for t in result["tables"] if t.key in wanted]
     cells = grid(source)
     # The record-level file is published only with exact counts and when the number of reports is
@@ -135,13 +135,13 @@ def _public_table(table, shown: dict, rule: Rule, comparisons: list[dict] = ()) 
                     withheld.append([len(rows), j])
         _derive(key, table.columns, label, out, total)
         rows.append(out)
-    if key == "places":
+    if key == PLACES.key:
         rows, withheld = _largest_districts_first(table.columns, rows, withheld)
     denominator = table.denominator
     if "reports" in denominator or "subjects" in denominator or "incidents" in denominator:
         denominator = _denominator(key, total)
     notes, no_data = list(table.notes), []
-    if key == "summary":
+    if key == SUMMARY.key:
         for c in comparisons:
             j = table.columns.index(c["column"])
             when = f"{c['words']} ({c['code']})" if c["code"] else c["words"]
@@ -178,7 +178,8 @@ def _largest_districts_first(columns: list[str], rows: list, withheld: list) -> 
 def _derive(key: str, columns: list[str], label: str, out: list, total: dict) -> None:
     """Percentages and ratios worked out again from the counts as shown."""
     at = {c: i for i, c in enumerate(columns)}
-    if key == "summary":
+    relations = PUBLISHED[key].relations
+    if relations == "headline":
         if label in DERIVED_ROWS:
             reports, incidents = total["reports"], total["incidents"]
             out[at["count"]] = round(reports / incidents, 2) if reports is not None and incidents else None
@@ -190,10 +191,10 @@ def _derive(key: str, columns: list[str], label: str, out: list, total: dict) ->
     for column, index in at.items():
         if not column.startswith("share"):
             continue
-        if key == "recording":
+        if relations == "report_counts":
             unit = out[at["unit"]]
             out[index] = pct(out[at["count"]], total["incidents" if unit == "incident" else "reports"])
-        elif key == "tactics" and label.startswith("Total / "):
+        elif key == TACTICS_USED.key and label.startswith("Total / "):
             out[index] = None
         elif "subjects" in column:
             out[index] = pct(out[at["subjects"]], total["subjects"])
@@ -205,18 +206,41 @@ def _derive(key: str, columns: list[str], label: str, out: list, total: dict) ->
 def _denominator(key: str, total: dict) -> str:
     def n(x):
         return "[c]" if x is None else f"{x:,}"
-    if key == "recording":
+    relations = PUBLISHED[key].relations
+    if relations == "report_counts":
         return f"incident rows: share of {n(total['incidents'])} incidents; report rows: share of " \
                f"{n(total['reports'])} reports"
-    if key.startswith("subjects_"):
+    if relations == "perceived":
         return f"shares of all {n(total['reports'])} reports and of all {n(total['subjects'])} subjects"
-    if key == "summary":
+    if relations == "headline":
         return "change is a percentage of the earlier period's count"
     return f"share of all {n(total['reports'])} reports"
 
 
 def table_by_key(content: dict, key: str) -> dict | None:
     return next((t for t in content["tables"] if t["key"] == key), None)
+
+
+HEADLINE_MEASURES = ("reports", "incidents", "subjects", "tactic uses")
+MEASURE_WORDS = {"subjects": "people (subjects)"}
+
+
+def headlines(content: dict) -> dict:
+    """The headline figures, each cell found by its column's name: the summary table, and per
+    measure its count and the previous period's (None when withheld, with `withheld` saying so)."""
+    table = table_by_key(content, SUMMARY.key)
+    columns = table["columns"]
+    hidden = {(i, columns[j]) for i, j in table["withheld"]}
+    figures = []
+    for i, row in enumerate(table["rows"]):
+        cell = dict(zip(columns, row))
+        if cell["measure"] not in HEADLINE_MEASURES:
+            continue
+        figures.append({"key": cell["measure"], "measure": MEASURE_WORDS.get(cell["measure"], cell["measure"]), "unit": cell["unit"],
+                        "count": cell["count"], "count_withheld": (i, "count") in hidden,
+                        "previous": cell["previous period"], "previous_withheld": (i, "previous period") in hidden,
+                        "change": cell["change (%)"]})
+    return {"table": table, "figures": figures}
 
 
 def changes_between(before: dict, after: dict) -> list[dict]:
@@ -231,7 +255,7 @@ def changes_between(before: dict, after: dict) -> list[dict]:
                 label = " / ".join(str(x) for x in row[:labels])
                 for j, column in enumerate(table["columns"]):
                     if column in COUNT_COLUMNS.get(table["key"], ()) and label not in DERIVED_ROWS:
-                        out[(table["key"], table["title"], label, column)] = WITHHELD if (i, j) in hidden else row[j]
+                        out[(table["key"], label, column)] = WITHHELD if (i, j) in hidden else row[j]
         return out
     old, new = cells(before), cells(after)
     old_tables = {t["key"]: t["title"] for t in before["tables"]}
@@ -242,5 +266,6 @@ def changes_between(before: dict, after: dict) -> list[dict]:
               for key, title in old_tables.items() if key not in new_tables]
     both = set(old_tables) & set(new_tables)
     keys = [k for k in old if k[0] in both] + [k for k in new if k[0] in both and k not in old]
-    return lines + [{"table": k[1], "row": k[2], "column": k[3], "before": old.get(k, "–"), "after": new.get(k, "–")}
+    # Cells are matched by table key, never by title: a retitled table is the same table.
+    return lines + [{"table": new_tables[k[0]], "row": k[1], "column": k[2], "before": old.get(k, "–"), "after": new.get(k, "–")}
                     for k in keys if old.get(k) != new.get(k)]

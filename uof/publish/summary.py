@@ -13,6 +13,7 @@ import datetime as dt
 
 from uof.reports.tactics import GROUPS
 from uof.reports.vocabulary import AGE_BANDS
+from uof.stats.catalogue import AGE, ETHNICITY, GENDER, HEALTH, PLACES, SUMMARY, TACTICS_USED
 from uof.stats.tables import HEALTH_PUBLIC, TASER_DISCHARGED, TASER_NOT_DISCHARGED
 
 WITHHELD_WORDS = "a small number (withheld)"
@@ -93,10 +94,10 @@ def summary_paragraphs(content: dict) -> list[dict]:
 
 def _headline(content: dict, tables: dict) -> dict | None:
     p = _Paragraph(tables)
-    reports = p.count("summary", "reports / report", "count")
+    reports = p.count(SUMMARY.key, "reports / report", "count")
     if not reports:
         return None
-    incidents = p.count("summary", "incidents / incident", "count")
+    incidents = p.count(SUMMARY.key, "incidents / incident", "count")
     where = f", in {incidents} distinct incidents" if incidents else ""
     p.add(f"From {period_text(content['period'])}, {content['scope']['name']} officers reported using force "
           f"{reports} times (reports){where}.")
@@ -104,8 +105,8 @@ def _headline(content: dict, tables: dict) -> dict | None:
     if comparison is not None and not comparison["published"]:
         p.add(f"There are no published figures for the previous period ({comparison['words']}) to compare with.")
         return p.done()
-    change, _ = p.value("summary", "reports / report", "change (%)")
-    previous = p.count("summary", "reports / report", "previous period")
+    change, _ = p.value(SUMMARY.key, "reports / report", "change (%)")
+    previous = p.count(SUMMARY.key, "reports / report", "previous period")
     if change is None or previous is None:
         return p.done()
     when = (f"{comparison['words']} ({comparison['code']})" if comparison and comparison.get("code")
@@ -113,29 +114,29 @@ def _headline(content: dict, tables: dict) -> dict | None:
     if change == 0:
         p.add(f"That is the same number of reports as in {when}.")
     else:
-        shown = p.share("summary", "reports / report", "change (%)").lstrip("-")
+        shown = p.share(SUMMARY.key, "reports / report", "change (%)").lstrip("-")
         p.add(f"That is {shown} {'more' if change > 0 else 'fewer'} reports than in {when}, when there were "
               f"{previous}.")
     return p.done()
 
 
 def _places(tables: dict, rounding: int) -> dict | None:
-    if "places" not in tables:
+    if PLACES.key not in tables:
         return None
     p = _Paragraph(tables)
     phrases = []
-    for district, suites in _districts(tables["places"])[:3]:
+    for district, suites in _districts(tables[PLACES.key])[:3]:
         total_row = f"{district} / district total"
         parts = [f"{district} / street (outside custody)"] + [f"{district} / {s}" for s in suites]
-        total = p.count("places", total_row, "reports")
+        total = p.count(PLACES.key, total_row, "reports")
         if total is None:
             continue
         detail = ""
         if suites and _adds_up(p, total_row, parts, rounding):
-            street = p.count("places", parts[0], "reports")
-            inside = [(s, p.count("places", row, "reports")) for s, row in zip(suites, parts[1:])]
+            street = p.count(PLACES.key, parts[0], "reports")
+            inside = [(s, p.count(PLACES.key, row, "reports")) for s, row in zip(suites, parts[1:])]
             detail = f" ({street} on the street plus " + ", ".join(f"{n} in {s}" for s, n in inside) + ")"
-        share = p.share("places", total_row, "share of all reports (%)")
+        share = p.share(PLACES.key, total_row, "share of all reports (%)")
         phrases.append(f"{total} times in {district}{detail}" + (f", {share} of the total" if share else ""))
     if phrases:
         p.add("Force was used " + "; ".join(phrases) + ".")
@@ -145,8 +146,8 @@ def _places(tables: dict, rounding: int) -> dict | None:
 def _adds_up(p: _Paragraph, total_row: str, parts: list[str], rounding: int) -> bool:
     """Whether a reader who adds the parts as shown gets the total as shown (withheld parts are
     "a small number", which a reader cannot add: fine with exact counts, not with rounded ones)."""
-    total, total_withheld = p.value("places", total_row, "reports")
-    values = [p.value("places", row, "reports") for row in parts]
+    total, total_withheld = p.value(PLACES.key, total_row, "reports")
+    values = [p.value(PLACES.key, row, "reports") for row in parts]
     if any(v is None and not withheld for v, withheld in values) or total_withheld:
         return False
     if any(withheld for _, withheld in values):
@@ -155,7 +156,7 @@ def _adds_up(p: _Paragraph, total_row: str, parts: list[str], rounding: int) -> 
 
 
 def _tactics(tables: dict) -> dict | None:
-    table = tables.get("tactics")
+    table = tables.get(TACTICS_USED.key)
     if table is None:
         return None
     p = _Paragraph(tables)
@@ -173,8 +174,8 @@ def _tactics(tables: dict) -> dict | None:
                    f"{' reports' if n == 0 else ''})" for n, (label, _) in enumerate(top)]
         p.add(f"The tactics recorded most often were {_listed(phrases)}.")
     less_lethal = GROUPS["less_lethal"]
-    not_fired = p.count("tactics", f"{less_lethal} / {TASER_NOT_DISCHARGED}", column)
-    fired = p.count("tactics", f"{less_lethal} / {TASER_DISCHARGED}", column)
+    not_fired = p.count(TACTICS_USED.key, f"{less_lethal} / {TASER_NOT_DISCHARGED}", column)
+    fired = p.count(TACTICS_USED.key, f"{less_lethal} / {TASER_DISCHARGED}", column)
     if not_fired and fired:
         p.add(f"A Taser was drawn, aimed, red-dotted or arced without being discharged in {not_fired} reports, "
               f"and discharged (fired or drive stun) in {fired}.")
@@ -212,29 +213,29 @@ def _injuries(tables: dict) -> dict | None:
 def _people(tables: dict) -> dict | None:
     p = _Paragraph(tables)
     if "subject_injuries" in tables:
-        people = p.count("summary", "subjects / subject", "count")
+        people = p.count(SUMMARY.key, "subjects / subject", "count")
         injured = p.count("subject_injuries", "Injured", "subjects")
         share = p.share("subject_injuries", "Injured", "share of subjects (%)")
         if people and injured:
             p.add(f"Counting people rather than reports, {injured} of the {people} people force was used on were "
                   f"recorded as injured" + (f" ({share})." if share else "."))
-    if "subjects_health" in tables:
-        mental = p.share("subjects_health", HEALTH_PUBLIC[0], "share of subjects (%)")
-        both = p.share("subjects_health", HEALTH_PUBLIC[2], "share of subjects (%)")
+    if HEALTH.key in tables:
+        mental = p.share(HEALTH.key, HEALTH_PUBLIC[0], "share of subjects (%)")
+        both = p.share(HEALTH.key, HEALTH_PUBLIC[2], "share of subjects (%)")
         if mental and both:
             p.add(f"Officers perceived a mental health condition in {mental} of the people force was used on, and "
                   f"a physical and mental condition in a further {both}.")
-    if "subjects_gender" in tables:
-        male = p.share("subjects_gender", "Male", "share of subjects (%)")
+    if GENDER.key in tables:
+        male = p.share(GENDER.key, "Male", "share of subjects (%)")
         if male:
             p.add(f"{male} were perceived as male.")
-    if "subjects_ethnicity" in tables:
-        white = p.share("subjects_ethnicity", "White", "share of subjects (%)")
+    if ETHNICITY.key in tables:
+        white = p.share(ETHNICITY.key, "White", "share of subjects (%)")
         if white:
             p.add(f"{white} were perceived as White.")
-    if "subjects_age_band" in tables:
-        young = p.count("subjects_age_band", YOUNGEST, "subjects")
-        old = p.count("subjects_age_band", OLDEST, "subjects")
+    if AGE.key in tables:
+        young = p.count(AGE.key, YOUNGEST, "subjects")
+        old = p.count(AGE.key, OLDEST, "subjects")
         if young and old:
             p.add(f"{young} were perceived to be {YOUNGEST.lower()} and {old} to be {OLDEST.lower()}.")
     return p.done()

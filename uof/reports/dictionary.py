@@ -25,6 +25,16 @@ def _dates(option) -> str:
     return ", ".join(parts)
 
 
+def asked_dates(field) -> str:
+    """When a question is asked: empty for one asked of every incident."""
+    parts = []
+    if field.introduced:
+        parts.append(f"incidents from {field.introduced:%-d %b %Y}")
+    if field.retired:
+        parts.append(f"until {field.retired:%-d %b %Y}")
+    return ", ".join(parts)
+
+
 def as_markdown(after_rules: list[str] = ()) -> str:
     """The dictionary; `after_rules` are the sections of apps built on the report (its exports)."""
     lines = ["# Data dictionary: the use-of-force report", "",
@@ -36,6 +46,8 @@ def as_markdown(after_rules: list[str] = ()) -> str:
     for f in FIELDS:
         required = "yes" if f.required and not f.only_if else (
             f"if {f.only_if[0]} = {f.only_if[1]}" if f.only_if else "no")
+        if asked_dates(f):  # older records were never asked it: their answer is "not asked"
+            required += f" ({asked_dates(f)}; earlier records: not asked)"
         lines.append(f"| `{f.name}` | {f.label} | {PAGE_TITLES[f.page]} | {KIND_TEXT[f.kind]} | "
                      f"{f.vocabulary.name if f.vocabulary else ''} | {required} | {'yes' if f.private else ''} | "
                      f"{'yes' if f.national else 'local'} |")

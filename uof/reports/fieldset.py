@@ -7,6 +7,7 @@ their validation, the record-level export header and the data dictionary.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from . import vocabulary as v
 from .tactics import TACTICS
@@ -37,6 +38,15 @@ class Field:
     error: str = ""
     # What other messages call the answer ("Your account must be …"); defaults to the label.
     noun: str = ""
+    # Published in the injuries table (and the record file) under this name: a yes/no answer as one
+    # row ("Officer spat at" = reports answering yes), any other choice as a row per option.
+    counted_as: str = ""
+    # Asked for incidents on or after `introduced` (and up to `retired`): a record of an incident
+    # outside those dates was never asked it, and its answer is "not asked", not "not reported".
+    introduced: date | None = None
+    retired: date | None = None
+    # A typical answer (codes, or a list of them): sample records (demo data, tests) are built from it.
+    example: str | tuple[str, ...] | None = None
 
     @property
     def is_multi(self) -> bool:
@@ -45,6 +55,11 @@ class Field:
     @property
     def name_in_messages(self) -> str:
         return self.noun or self.label.rstrip("?")
+
+    def asked_on(self, day: date | None) -> bool:
+        """Is this question asked of an incident on `day` (not yet dated: yes)?"""
+        return day is None or ((self.introduced is None or self.introduced <= day)
+                               and (self.retired is None or day <= self.retired))
 
 
 F = Field
@@ -74,33 +89,33 @@ FIELDS: tuple[Field, ...] = (
     # --- where this officer used force ---
     F("location_types", "Where did you use force?", "multi", "location", vocabulary=v.LOCATION_TYPES,
       hint="Select all that apply",
-      error="Select where you used force"),
+      error="Select where you used force", example=("street",)),
     F("custody_suite", "Which custody suite?", "place", "location", only_if=("location_types", "custody_block"),
       national=False,
       error="Select the custody suite"),
     # --- the subject as the officer perceived them ---
     F("age_band", "How old did the person seem?", "choice", "perception", vocabulary=v.AGE_BANDS,
-      error="Select how old the person seemed"),
+      error="Select how old the person seemed", example="18-34"),
     F("gender", "What gender did the person seem to be?", "choice", "perception", vocabulary=v.GENDERS,
-      error="Select what gender the person seemed to be"),
+      error="Select what gender the person seemed to be", example="male"),
     F("ethnicity", "What ethnic group did the person seem to belong to?", "choice", "perception",
       vocabulary=v.ETHNICITIES,
-      error="Select which ethnic group the person seemed to belong to"),
+      error="Select which ethnic group the person seemed to belong to", example="white"),
     F("physical_condition", "Did you perceive the person to have a physical health condition?", "choice",
       "perception", vocabulary=YN, inline=True,
       hint="Includes sensory impairments and fluctuating or recurring conditions such as epilepsy",
-      error="Select yes if you perceived the person to have a physical health condition"),
+      error="Select yes if you perceived the person to have a physical health condition", example="no"),
     F("mental_condition", "Did you perceive the person to have a mental health condition?", "choice",
       "perception", vocabulary=YN, inline=True,
       hint="Includes learning disabilities, developmental impairments and mental illness",
-      error="Select yes if you perceived the person to have a mental health condition"),
+      error="Select yes if you perceived the person to have a mental health condition", example="no"),
     # --- the officer ---
     F("main_duty", "What was your main duty at the time?", "choice", "officer", vocabulary=v.MAIN_DUTIES,
-      error="Select your main duty at the time"),
+      error="Select your main duty at the time", example="response"),
     F("single_crewed", "Were you single crewed?", "choice", "officer", vocabulary=YN, inline=True,
-      error="Select yes if you were single crewed"),
+      error="Select yes if you were single crewed", example="no"),
     F("ced_trained", "Are you trained to carry a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True,
-      error="Select yes if you are trained to carry a Taser"),
+      error="Select yes if you are trained to carry a Taser", example="no"),
     F("ced_carried", "Were you carrying a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True,
       only_if=("ced_trained", "yes"),
       error="Select yes if you were carrying a Taser"),
@@ -111,53 +126,53 @@ FIELDS: tuple[Field, ...] = (
       "force: write the force first, for example hertfordshire:4821", max_length=60),
     # --- the subject's behaviour and why force was used ---
     F("primary_conduct", "What was the person's main conduct?", "choice", "conduct", vocabulary=v.PRIMARY_CONDUCT,
-      error="Select the person's main conduct"),
+      error="Select the person's main conduct", example="active"),
     F("impact_factors", "Which impact factors applied?", "multi", "conduct", vocabulary=v.IMPACT_FACTORS,
-      required=False, hint="Select all that apply, or none"),
+      required=False, hint="Select all that apply, or none", example=()),
     F("reasons", "Why did you use force?", "multi", "conduct", vocabulary=v.REASONS, hint="Select all that apply",
-      error="Select why you used force"),
+      error="Select why you used force", example=("effect_arrest",)),
     # --- tactics are an ordered list of (tactic, effective): see TacticUse ---
     # --- injuries ---
     F("officer_injured", "Were you injured as a result of the incident?", "choice", "injuries", vocabulary=YN,
       inline=True,
-      error="Select yes if you were injured as a result of the incident"),
+      error="Select yes if you were injured as a result of the incident", counted_as="Officer injured", example="no"),
     F("officer_injury_level", "How serious was your injury?", "choice", "injuries",
       vocabulary=v.OFFICER_INJURY_LEVELS, only_if=("officer_injured", "yes"),
       hint="Severe: broken bones, deep cuts, loss of consciousness or admission to hospital",
-      error="Select how serious your injury was"),
+      error="Select how serious your injury was", counted_as="Officer injury"),
     F("officer_assaulted", "Were you intentionally assaulted by the person?", "choice", "injuries",
       vocabulary=YN, inline=True,
-      error="Select yes if the person intentionally assaulted you"),
+      error="Select yes if the person intentionally assaulted you", counted_as="Officer intentionally assaulted", example="no"),
     F("officer_medical", "Did you receive medical assistance?", "choice", "injuries", vocabulary=YN, inline=True,
       only_if=("officer_injured", "yes"),
       error="Select yes if you received medical assistance"),
     F("subject_injured", "Was the person injured as a result of your use of force?", "choice", "injuries",
       vocabulary=v.YES_NO_UNKNOWN,
-      error="Select whether the person was injured as a result of your use of force"),
+      error="Select whether the person was injured as a result of your use of force", counted_as="Person injured", example="no"),
     F("subject_injury_level", "How serious was the person's injury?", "choice", "injuries",
       vocabulary=v.SUBJECT_INJURY_LEVELS, only_if=("subject_injured", "yes"),
-      error="Select how serious the person's injury was"),
+      error="Select how serious the person's injury was", counted_as="Person injury"),
     F("subject_medical_offered", "Was medical assistance offered to the person?", "choice", "injuries",
       vocabulary=YN, inline=True,
-      error="Select yes if medical assistance was offered to the person"),
+      error="Select yes if medical assistance was offered to the person", example="no"),
     F("subject_medical_provided", "Was medical assistance provided to the person?", "choice", "injuries",
       vocabulary=YN, inline=True,
-      error="Select yes if medical assistance was provided to the person"),
+      error="Select yes if medical assistance was provided to the person", example="no"),
     # --- threats to the officer (local fields the seed publishes) ---
     F("spat_at", "Were you spat at?", "choice", "threats", vocabulary=YN, inline=True, national=False,
-      error="Select yes if you were spat at"),
+      error="Select yes if you were spat at", counted_as="Officer spat at", example="no"),
     F("threatened_with_weapon", "Were you threatened with a weapon?", "choice", "threats", vocabulary=YN,
       inline=True,
-      error="Select yes if you were threatened with a weapon"),
+      error="Select yes if you were threatened with a weapon", counted_as="Officer threatened with a weapon", example="no"),
     F("assaulted_with_weapon", "Were you assaulted with a weapon?", "choice", "threats", vocabulary=YN,
       inline=True,
-      error="Select yes if you were assaulted with a weapon"),
+      error="Select yes if you were assaulted with a weapon", counted_as="Officer assaulted with a weapon", example="no"),
     F("public_order", "Was this a public order deployment?", "choice", "threats", vocabulary=YN, inline=True,
       hint="The Met publishes public order uses of force apart from individual ones",
-      error="Select yes if this was a public order deployment"),
+      error="Select yes if this was a public order deployment", example="no"),
     # --- outcome and account ---
     F("outcomes", "What was the outcome?", "multi", "outcome", vocabulary=v.OUTCOMES, hint="Select all that apply",
-      error="Select at least one outcome"),
+      error="Select at least one outcome", example=("arrested",)),
     F("account", "Describe what happened and why you used force", "textarea", "account", private=True,
       hint="Your account is kept private: it is never published", max_length=20000,
       error="Enter your account of what happened and why you used force", noun="Your account"),
@@ -192,6 +207,18 @@ PAGE_ORDER = [p for p, _ in PAGES]
 
 def fields_on(page: str) -> list[Field]:
     return [f for f in FIELDS if f.page == page]
+
+
+def sample_answers(day: date | None = None, page: str | None = None) -> dict:
+    """Every declared example answer asked on `day` (of one page): the one builder of sample
+    records, for the demo data, test fixtures and property tests (multi-selects as lists)."""
+    return {f.name: list(f.example) if isinstance(f.example, tuple) else f.example for f in FIELDS
+            if f.example is not None and f.asked_on(day) and (page is None or f.page == page)}
+
+
+def counted_fields() -> list[Field]:
+    """The answers the injuries table counts (and the record file shows), in the form's order."""
+    return [f for f in FIELDS if f.counted_as]
 
 
 def report_fields() -> list[Field]:

@@ -262,6 +262,8 @@ def answers_by_page(report: Report) -> list[dict]:
 
 
 def _skipped(report: Report, spec: Field) -> bool:
+    if not spec.asked_on(report.incident.occurred_date if report.incident_id else None):
+        return True
     if not spec.only_if:
         return False
     other, wanted = spec.only_if

@@ -97,7 +97,7 @@ class Validator:
         for spec in specs:
             if spec.kind == "date":
                 continue
-            if spec.only_if and not self._condition_met(spec, data, cleaned):
+            if not spec.asked_on(self.incident_date) or (spec.only_if and not self._condition_met(spec, data, cleaned)):
                 cleaned[spec.name] = [] if spec.is_multi else None if spec.kind == "place" else ""
                 continue
             cleaned[spec.name] = self._clean_value(spec, data.get(spec.name))

@@ -76,7 +76,7 @@ def _caption(report: Report | None) -> str:
 
 
 def _render(request, page: str, form: PageForm, values, report: Report | None, **extra):
-    specs = form.specs
+    specs = [s for s in form.specs if s.asked_on(form.incident_date)]
     names = {s.name for s in specs}
     dependents: dict[str, list] = {}
     for s in specs:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from uof.reports.fieldset import counted_fields
+
 from .codes import COLUMNS
 
 MULTI = tuple(c.name for c in COLUMNS if c.multi)
@@ -97,9 +99,8 @@ def _narrow(codes: np.ndarray, size: int) -> np.ndarray:
 COMBINATIONS = {
     "tactics": ("tactics", "ced"),
     **{name: (name,) for name in MULTI},
-    # The review status with the injury and threat answers (a few hundred combinations).
-    "answers": ("status", "officer_injured", "officer_assaulted", "officer_injury_level", "subject_injured",
-                "subject_injury_level", "spat_at", "threatened_with_weapon", "assaulted_with_weapon"),
+    # The review status with the answers the injuries table counts (a few hundred combinations).
+    "answers": ("status", *(f.name for f in counted_fields())),
 }
 FLAGS = ("place", "district", "incident", "subject")  # bits 3, 2, 1, 0 of the "place" code
 

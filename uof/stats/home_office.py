@@ -22,7 +22,6 @@ from .crossing import any_of, by_tactics, class_times, times
 from .selection import Selection, dot
 from .tables import HEALTH, Table, answers, health_pairs, members, option_bits, tactic_counts
 
-UNIT = "report (the Home Office's \"incident\")"
 NOTE = ("The Home Office calls each report an \"incident\": one officer's use of force on one person. "
         "A single use of force may be recorded several times if more than one officer was there.")
 
@@ -34,19 +33,18 @@ def table_1(sel: Selection) -> list[Table]:
     out = []
     for o in range(sel.outputs):
         cells = [[row.label, t, i] for row, t, i in zip(rows, reported[o].tolist(), involved[o].tolist())]
-        out.append(Table("ho_table_1", "Table 1: Number of times tactics were used and number of incidents in which "
-                         "they were used", UNIT,
-                         ["tactic", "number of times tactic reported", "number of incidents involving tactic"],
-                         cells, notes=[NOTE, "Tactics used in an incident are only counted once per incident.",
+        out.append(Table(columns=["tactic", "number of times tactic reported", "number of incidents involving tactic"],
+                         rows=cells, notes=[NOTE, "Tactics used in an incident are only counted once per incident.",
                                        "CED counts at its highest use per incident: drawn then fired appears under "
                                        "Fired only.",
                                        "The total excludes tactical communication and not reported tactic use."]))
     return out
 
 
-def _cross(sel: Selection, key: str, title: str, labels: list[str], counts: np.ndarray) -> list[Table]:
+def cross(sel: Selection, categories) -> list[Table]:
     """Tactic rows × categories: cells are times the tactic was reported in that category's reports.
-    `counts`: reports by output × tactic class × category."""
+    `categories(sel)` gives the category labels and reports by output × tactic class × category."""
+    labels, counts = categories(sel)
     rows, matrix = class_times(sel)
     grid = np.empty((sel.outputs, len(rows) + 1, len(labels) + 2), dtype=object)  # rows as they are shown
     grid[:, 0, 0] = "Total number of incidents involving group"
@@ -56,10 +54,10 @@ def _cross(sel: Selection, key: str, title: str, labels: list[str], counts: np.n
     grid[:, 1:, 1:-1] = np.swapaxes(dot(np.swapaxes(counts, 1, 2), matrix.T), 1, 2)  # outputs × rows × categories
     grid[:, 1:, -1] = dot(tactic_counts(sel), times(sel, ced_detail=False)[1].T)
     columns = ["tactic", *labels, "number of times tactic reported"]
-    return [Table(key, title, UNIT, list(columns), table, notes=[NOTE]) for table in grid.tolist()]
+    return [Table(columns=list(columns), rows=table, notes=[NOTE]) for table in grid.tolist()]
 
 
-def _single(sel: Selection, column: str) -> tuple[list[str], np.ndarray]:
+def single(sel: Selection, column: str) -> tuple[list[str], np.ndarray]:
     """Categories of a single-choice column (and "Not reported") and reports by output × tactic
     class × category."""
     labels: dict[str, list[int]] = {}
@@ -70,7 +68,7 @@ def _single(sel: Selection, column: str) -> tuple[list[str], np.ndarray]:
     return [*labels, "Not reported"], dot(counts, members(counts.shape[2], groups))
 
 
-def _health(sel: Selection) -> tuple[list[str], np.ndarray]:
+def health(sel: Selection) -> tuple[list[str], np.ndarray]:
     counts = by_tactics(sel, "health").sum(axis=3)
     code = health_pairs(sel)
     return HEALTH, dot(counts, members(counts.shape[2], [np.flatnonzero(code == i) for i in range(len(HEALTH))]))
@@ -87,7 +85,17 @@ def _multi(column: str) -> list[tuple[str, list[str]]]:
     return list(labels.items())
 
 
-def _locations() -> list[tuple[str, list[str]]]:
+def any_of_multi(sel: Selection, column: str) -> tuple[list[str], np.ndarray]:
+    """The Home Office categories of a multi-select answer: reports with any of each category's options."""
+    return _any_of(sel, column, _multi(column))
+
+
+def locations(sel: Selection) -> tuple[list[str], np.ndarray]:
+    """Location types, with a total for each group of them (Table 9)."""
+    return _any_of(sel, "location_types", _location_categories())
+
+
+def _location_categories() -> list[tuple[str, list[str]]]:
     groups: dict[str, list[str]] = {}
     for option in COLUMNS_BY_NAME["location_types"].vocabulary.options:
         if option.extra.get("group"):
@@ -118,9 +126,8 @@ def table_10(sel: Selection) -> list[Table]:
             for a_label, a in assault.items():
                 detail = [here[i][a][level] if i_label == "Yes" else None for _, level in levels]
                 rows.append([i_label, a_label, sum(here[i][a])] + detail)
-        out.append(Table("ho_table_10", "Table 10: Injuries to officers", UNIT,
-                         ["officer injured", "intentional assault", "total incidents"] + [label for label, _ in levels],
-                         rows, notes=[NOTE, "uof never stores an injury level without 'injured: yes', so it has none "
+        out.append(Table(columns=["officer injured", "intentional assault", "total incidents"]
+                         + [label for label, _ in levels], rows=rows, notes=[NOTE, "uof never stores an injury level without 'injured: yes', so it has none "
                                             "of the contradictory records the Home Office notes."]))
     return out
 
@@ -134,8 +141,7 @@ def table_11(sel: Selection) -> list[Table]:
         here = counts[o].tolist()
         rows = [[label, sum(here[i])] + [here[i][level] if label == "Yes" else None for _, level in levels]
                 for label, i in injured.items()]
-        out.append(Table("ho_table_11", "Table 11: Injuries to person involved", UNIT,
-                         ["person injured", "total incidents"] + [label for label, _ in levels], rows,
+        out.append(Table(columns=["person injured", "total incidents"] + [label for label, _ in levels], rows=rows,
                          notes=[NOTE, "These do not show how many people were injured: one injury may be reported "
                                       "by several officers."]))
     return out
@@ -155,35 +161,7 @@ def table_13(sel: Selection) -> list[Table]:
     out = []
     for o in range(sel.outputs):
         row = counts[o].tolist()
-        out.append(Table("ho_table_13", "Table 13: Use of CED by type", UNIT,
-                         ["scope", "Total", "Total non-discharge", "Drawn", "Aimed", "Red-dot", "Arced",
+        out.append(Table(columns=["scope", "Total", "Total non-discharge", "Drawn", "Aimed", "Red-dot", "Arced",
                           "Total discharge", "Drive stun", "Fired", "Angled drive stun", "Not stated"],
-                         [["selection"] + row + [0]], notes=[NOTE, "Highest use of CED per report."]))
+                         rows=[["selection"] + row + [0]], notes=[NOTE, "Highest use of CED per report."]))
     return out
-
-
-def home_office_tables(sel: Selection) -> list[Table]:
-    """Tables 1-11 and 13 of a selection of one group."""
-    return [tables[0] for tables in home_office_by_group(sel)]
-
-
-def home_office_by_group(sel: Selection) -> list[list[Table]]:
-    """Tables 1-11 and 13, each as one Table per output of the selection."""
-    def cross(key: str, title: str, categories: tuple[list[str], np.ndarray]) -> list[Table]:
-        return _cross(sel, key, title, *categories)
-
-    return [
-        table_1(sel),
-        cross("ho_table_2", "Table 2: tactics by officer perceived age of person involved", _single(sel, "age_band")),
-        cross("ho_table_3", "Table 3: tactics by officer perceived gender of person involved", _single(sel, "gender")),
-        cross("ho_table_4", "Table 4: tactics by officer perceived ethnicity of person involved",
-              _single(sel, "ethnicity")),
-        cross("ho_table_5", "Table 5: tactics by officer perceived health condition of person involved",
-              _health(sel)),
-        cross("ho_table_6", "Table 6: tactics by reason for using force", _any_of(sel, "reasons", _multi("reasons"))),
-        cross("ho_table_7", "Table 7: tactics by impact factor", _any_of(sel, "impact_factors",
-                                                                         _multi("impact_factors"))),
-        cross("ho_table_8", "Table 8: tactics by incident outcome", _any_of(sel, "outcomes", _multi("outcomes"))),
-        cross("ho_table_9", "Table 9: tactics by incident location", _any_of(sel, "location_types", _locations())),
-        table_10(sel), table_11(sel), table_13(sel),
-    ]

@@ -14,6 +14,7 @@ from django.db.models import Sum
 
 from uof.reports.vocabulary import ETHNICITIES
 
+from .catalogue import RATES
 from .models import Denominator
 from .periods import Period
 from .tables import Selection, Table
@@ -83,9 +84,8 @@ def rates(sel: Selection, forces, period: Period) -> Table:
     notes = [CAVEAT, METHOD, "Ratios are relative to White (1.0); a ratio above 1 means a higher rate."]
     if missing:
         notes.append("No denominator has been loaded for: " + "; ".join(missing) + ". Those rates are not given.")
-    return Table("rates", "Rates and disproportionality", "report",
-                 ["group", "rate", "reports", "denominator", "rate value", "ratio to White", "95% CI low",
-                  "95% CI high"], rows, "reports per the denominator shown in each row", notes)
+    return Table(key=RATES.key, title=RATES.title, unit=RATES.unit, columns=["group", "rate", "reports", "denominator", "rate value", "ratio to White", "95% CI low",
+                  "95% CI high"], rows=rows, denominator="reports per the denominator shown in each row", notes=notes)
 
 
 def _district_rates(sel: Selection, forces) -> list[list]:

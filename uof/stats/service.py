@@ -9,9 +9,10 @@ import json
 from uof.organisations.models import Collaboration, Force
 
 from . import store as stores
+from .catalogue import every_table
 from .periods import Period
 from .rates import rates
-from .tables import Selection, Table, every_table
+from .tables import Selection, Table
 
 
 class ScopeError(ValueError):

@@ -13,18 +13,17 @@ each; only the rows are built per output.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from uof.reports.fieldset import FIELDS_BY_NAME
+from uof.reports.fieldset import FIELDS_BY_NAME, counted_fields
 from uof.reports.tactics import AEP_MEANING, GROUPS, TACTICS
+from uof.reports.vocabulary import YES_NO
 
 from .codes import COLUMNS_BY_NAME, TACTIC_BIT
 from .crossing import by_tactics, multi_by_tactics
 from .selection import Selection, dot
-from .store import Store
 
 CED_LEVELS = {o.extra["ced_rank"]: o for o in TACTICS.options if "ced_rank" in o.extra}
 # Row labels of the statistics' own tables (what the public pages, files and API show; the Home
@@ -33,16 +32,18 @@ TASER_NOT_DISCHARGED = "Taser not discharged (drawn, aimed, red-dotted or arced)
 TASER_DISCHARGED = "Taser discharged (fired or drive stun)"
 NOTHING_RECORDED = "Nothing recorded"
 
-__all__ = ["Selection", "Table", "every_table", "tables_by_force", "tables_by_group"]
+__all__ = ["Selection", "Table"]
 
 
 @dataclass
 class Table:
-    key: str
-    title: str
-    unit: str
-    columns: list[str]
-    rows: list[list]
+    """One table of one output. Its key, title and unit are the catalogue's (catalogue.Measure)."""
+
+    key: str = ""
+    title: str = ""
+    unit: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)
     denominator: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -87,10 +88,9 @@ def summary(sel: Selection, previous: Selection | None = None, year_earlier: Sel
         reports, incidents = now["reports"], now["incidents"]
         rows.append(["reports per incident", "report", round(reports / incidents, 2) if incidents else None,
                      None, None, None, None])
-        out.append(Table("summary", "Headline figures", "as stated per row",
-                         ["measure", "unit", "count", "previous period", "change (%)", "a year earlier",
-                          "change on a year (%)"], rows, "change is a percentage of the earlier period's count",
-                         [("A single use of force may be recorded several times if more than one officer was there: "
+        out.append(Table(columns=["measure", "unit", "count", "previous period", "change (%)", "a year earlier",
+                          "change on a year (%)"], rows=rows, denominator="change is a percentage of the earlier period's count",
+                         notes=[("A single use of force may be recorded several times if more than one officer was there: "
                           "reports count officers' accounts, incidents count events.")]))
     return out
 
@@ -126,10 +126,9 @@ def places(sel: Selection) -> list[Table]:
                 if here[s]:
                     rows.append([name, store.suites[s].name, here[s], seen[s], pct(here[s], n)])
             rows.append([name, "district total", total[d], total_incidents[d], pct(total[d], n)])
-        out.append(Table("places", "Use of force by district and custody suite", "report",
-                         ["district", "place", "reports", "incidents", "share of all reports (%)"], rows,
-                         f"share of all {n:,} reports",
-                         ["Reports in a custody suite count under the suite's district.",
+        out.append(Table(columns=["district", "place", "reports", "incidents", "share of all reports (%)"], rows=rows,
+                         denominator=f"share of all {n:,} reports",
+                         notes=["Reports in a custody suite count under the suite's district.",
                           ("Incidents are distinct events; an incident spanning street and custody counts in each "
                           "place.")]))
     return out
@@ -197,10 +196,9 @@ def tactics(sel: Selection) -> list[Table]:
         n = int(sel.reports[o])
         rows = [[group, tactic, value, share] for (group, tactic), value, share in zip(names, here, percentages[o])]
         rows.append(["Total", "Tactic uses (excluding tactical communication)", uses[o], None])
-        out.append(Table("tactics", "Tactics used", "report (tactic use in the total row)",
-                         ["group", "tactic", "reports involving tactic", "share of reports (%)"], rows,
-                         f"share of all {n:,} reports",
-                         ["A tactic counts once per report however often it was used.",
+        out.append(Table(columns=["group", "tactic", "reports involving tactic", "share of reports (%)"], rows=rows,
+                         denominator=f"share of all {n:,} reports",
+                         notes=["A tactic counts once per report however often it was used.",
                           ("A Taser (the Home Office says CED, conducted energy device) counts once per report at "
                           "its highest level: drawn then fired counts as fired."),
                           "CS and PAVA irritant sprays are recorded apart and published together.",
@@ -218,7 +216,7 @@ def option_bits(column: str, codes) -> int:
     return sum(1 << index[code] for code in codes)
 
 
-def multi_select(sel: Selection, column: str, key: str, title: str) -> list[Table]:
+def multi_select(sel: Selection, column: str) -> list[Table]:
     vocabulary = COLUMNS_BY_NAME[column].vocabulary
     categories: dict[str, list[str]] = {}
     groups: dict[str, list[str]] = {}
@@ -240,9 +238,9 @@ def multi_select(sel: Selection, column: str, key: str, title: str) -> list[Tabl
     for o, here in enumerate(counts.tolist()):
         n = int(sel.reports[o])
         rows = [[label, value, share] for label, value, share in zip(labels, here, percentages[o])]
-        out.append(Table(key, title, "report", ["category", "reports", "share of reports (%)"], rows,
-                         f"share of all {n:,} reports",
-                         ["Several can apply to one report, so the rows do not sum to the number of reports."]))
+        out.append(Table(columns=["category", "reports", "share of reports (%)"], rows=rows,
+                         denominator=f"share of all {n:,} reports",
+                         notes=["Several can apply to one report, so the rows do not sum to the number of reports."]))
     return out
 
 
@@ -296,7 +294,6 @@ def perceived(sel: Selection, column: str) -> list[Table]:
     labels, codes = categories_of(sel, column)
     counts = by_tactics(sel, column).sum(axis=1)  # outputs × code × first-of-subject
     by_category = dot(np.swapaxes(counts, 1, 2), members(counts.shape[1], codes))  # outputs × first × category
-    title = "Officer-perceived health condition" if column == "health" else COLUMNS_BY_NAME[column].vocabulary.label
     notes = ["As perceived by the reporting officer: not as reliable as self-reported data.",
              "A subject is counted once, by the first report on them."]
     if column == "age_band":
@@ -308,9 +305,9 @@ def perceived(sel: Selection, column: str) -> list[Table]:
     for o in range(sel.outputs):
         n, people = int(sel.reports[o]), int(sel.subject_counts[o])
         rows = [list(row) for row in zip(labels, reports[o], report_shares[o], subjects[o], subject_shares[o])]
-        out.append(Table(f"subjects_{column}", title, "report and subject",
-                         ["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"], rows,
-                         f"shares of all {n:,} reports and of all {people:,} subjects", list(notes)))
+        out.append(Table(columns=["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"],
+                         rows=rows, denominator=f"shares of all {n:,} reports and of all {people:,} subjects",
+                         notes=list(notes)))
     return out
 
 
@@ -339,29 +336,58 @@ def _answered(sel: Selection, column: str, option: str) -> np.ndarray:
     return answers(sel, column)[:, code_of(column, option)]
 
 
-INJURIES = [
-    ("Person injured: no", "subject_injured", "no"), ("Person injured: not known", "subject_injured", "unknown"),
-    ("Person injured: yes", "subject_injured", "yes"), ("Person injury: minor", "subject_injury_level", "minor"),
-    ("Person injury: severe", "subject_injury_level", "severe"),
-    ("Person injury: death", "subject_injury_level", "death"), ("Officer injured", "officer_injured", "yes"),
-    ("Officer injury: minor", "officer_injury_level", "minor"),
-    ("Officer injury: severe", "officer_injury_level", "severe"),
-    ("Officer intentionally assaulted", "officer_assaulted", "yes"), ("Officer spat at", "spat_at", "yes"),
-    ("Officer threatened with a weapon", "threatened_with_weapon", "yes"),
-    ("Officer assaulted with a weapon", "assaulted_with_weapon", "yes"),
-]
+def _injury_rows() -> list[tuple[str, str, str]]:
+    """(row label, answer, option) of the injuries table, from the declarations (`Field.counted_as`):
+    a yes/no answer is one row (its yes), any other choice a row per option."""
+    rows = []
+    for f in counted_fields():
+        if f.vocabulary is YES_NO:
+            rows.append((f.counted_as, f.name, "yes"))
+        else:
+            rows += [(f"{f.counted_as}: {o.label.lower()}", f.name, o.code) for o in f.vocabulary.options]
+    return rows
+
+
+INJURIES = _injury_rows()
+NOT_ASKED = "not asked"
+
+
+def sometimes_asked() -> list:
+    """Counted answers some records were never asked (incidents before the question was introduced,
+    or after it was retired): each gets a "<row>: not asked" row when there are such reports."""
+    return [f for f in counted_fields() if f.introduced or f.retired]
+
+
+def not_asked_row(f) -> str:
+    return f"{f.counted_as}: {NOT_ASKED}"
+
+
+def _not_asked(sel: Selection, f) -> np.ndarray:
+    """Reports by output that were never asked `f`: dated outside its dates, and unanswered."""
+    day = sel.a["day"]
+    outside = np.zeros(len(day), dtype=bool)
+    if f.introduced:
+        outside |= day < f.introduced.toordinal()
+    if f.retired:
+        outside |= day > f.retired.toordinal()
+    outside &= sel.a[f.name] == 0
+    return sel.tally((outside.astype(np.uint8), 2))[:, 1]
 
 
 def injuries(sel: Selection) -> list[Table]:
-    measures = np.stack([_answered(sel, column, option) for _, column, option in INJURIES], axis=1)
+    later = sometimes_asked()
+    labels = [label for label, _, _ in INJURIES] + [not_asked_row(f) for f in later]
+    measures = np.stack([_answered(sel, column, option) for _, column, option in INJURIES]
+                        + [_not_asked(sel, f) for f in later], axis=1)
     percentages = shares(measures, sel.reports)
     out = []
     for o, here in enumerate(measures.tolist()):
         n = int(sel.reports[o])
-        rows = [[label, value, share] for (label, _, _), value, share in zip(INJURIES, here, percentages[o])]
-        out.append(Table("injuries", "Injuries, assaults and threats", "report",
-                         ["measure", "reports", "share of reports (%)"], rows, f"share of all {n:,} reports",
-                         [("One injury to one person may be reported by several officers, so these count reports, "
+        rows = [[label, value, share] for label, value, share in zip(labels, here, percentages[o])
+                if value or not label.endswith(NOT_ASKED)]
+        out.append(Table(columns=["measure", "reports", "share of reports (%)"], rows=rows,
+                         denominator=f"share of all {n:,} reports",
+                         notes=[("One injury to one person may be reported by several officers, so these count reports, "
                           "not people injured.")]))
     return out
 
@@ -426,9 +452,9 @@ def subject_injuries(sel: Selection) -> list[Table]:
     for o, here in enumerate(measures.tolist()):
         people = int(sel.subject_counts[o])
         rows = [[label, value, share] for label, value, share in zip(SUBJECT_INJURIES, here, percentages[o])]
-        out.append(Table("subject_injuries", "People injured", "subject",
-                         ["measure", "subjects", "share of subjects (%)"], rows, f"share of all {people:,} subjects",
-                         ["A person (subject) counts once however many officers reported using force on them.",
+        out.append(Table(columns=["measure", "subjects", "share of subjects (%)"], rows=rows,
+                         denominator=f"share of all {people:,} subjects",
+                         notes=["A person (subject) counts once however many officers reported using force on them.",
                           ("A person counts as injured if any report on them says so, under the most serious "
                           "injury any report records."),
                           "\"Not recorded as injured\" includes people whose injury was not known."]))
@@ -452,53 +478,8 @@ def recording(sel: Selection) -> list[Table]:
         for code, label in ((3, "approved"), (1, "awaiting review"), (2, "returned to the officer")):
             count = int(status[o, code])
             rows.append([f"reports {label}", "report", count, pct(count, n)])
-        out.append(Table("recording", "Recording: reports per incident and review status", "as stated per row",
-                         ["measure", "unit", "count", "share (%)"], rows,
-                         f"incident rows: share of {incidents:,} incidents; report rows: share of {n:,} reports",
-                         [("Figures count every submitted report, including those not yet approved; drafts never "
+        out.append(Table(columns=["measure", "unit", "count", "share (%)"], rows=rows,
+                         denominator=f"incident rows: share of {incidents:,} incidents; report rows: share of {n:,} reports",
+                         notes=[("Figures count every submitted report, including those not yet approved; drafts never "
                           "count.")]))
     return out
-
-
-# --- every table ---------------------------------------------------------------------------------
-
-def core_tables(sel: Selection, previous: Selection | None = None,
-                year_earlier: Selection | None = None) -> list[list[Table]]:
-    """The statistics pages' own tables (no Home Office layouts), as one list per table of one
-    Table per output."""
-    return [
-        summary(sel, previous, year_earlier), places(sel), tactics(sel),
-        multi_select(sel, "location_types", "locations", "Location of the use of force"),
-        multi_select(sel, "reasons", "reasons", "Reasons for using force"),
-        multi_select(sel, "impact_factors", "impact_factors", "Impact factors"),
-        multi_select(sel, "outcomes", "outcomes", "Outcomes"),
-        perceived(sel, "age_band"), perceived(sel, "gender"), perceived(sel, "ethnicity"), perceived(sel, "health"),
-        injuries(sel), subject_injuries(sel), recording(sel),
-    ]
-
-
-def tables_by_group(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None,
-                    home_office: bool = True) -> list[list[Table]]:
-    """Every table of every output of `sel`: one list of Tables per output."""
-    per_table = core_tables(sel, previous, year_earlier) + (home_office_by_group(sel) if home_office else [])
-    return [list(tables) for tables in zip(*per_table)]
-
-
-def every_table(sel: Selection, previous: Selection | None = None,
-                year_earlier: Selection | None = None) -> list[Table]:
-    """Every table of a selection of one group (a force or a collaboration, for one period);
-    `previous` and `year_earlier` only feed the summary's comparisons."""
-    return tables_by_group(sel, previous, year_earlier)[0]
-
-
-def tables_by_force(store: Store, date_from: dt.date | None = None, date_to: dt.date | None = None,
-                    home_office: bool = True) -> dict[str, list[Table]]:
-    """Every table for every force and for all of them together ("all"), between the dates: one
-    grouped selection, so each count is one pass over the copy for all forces at once."""
-    sel = Selection(store, store.select(None, date_from, date_to), group=store.arrays["force"],
-                    groups=len(store.forces), total=True)
-    tables = tables_by_group(sel, home_office=home_office)
-    return {**{force.slug: tables[i] for i, force in enumerate(store.forces)}, "all": tables[-1]}
-
-
-from .home_office import home_office_by_group  # noqa: E402  (home_office imports this module)

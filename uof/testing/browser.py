@@ -74,3 +74,18 @@ def sign_in(page, user, password: str | None = None) -> None:
     page.click("button:has-text('Sign in')")
     page.wait_for_url(lambda url: "/accounts/" not in url)
     page.wait_for_load_state()
+
+
+def answer_unanswered(page) -> None:
+    """Give every visible question left unanswered on the page its declared example answer: a
+    journey states the answers it is about, and a question added to the form later still gets one."""
+    from uof.reports.fieldset import FIELDS
+
+    for f in FIELDS:
+        if f.kind != "choice" or f.example is None:
+            continue
+        radios = page.locator(f"input[type=radio][name='{f.name}']")
+        if radios.count() and not page.locator(f"input[type=radio][name='{f.name}']:checked").count():
+            example = page.locator(f"input[type=radio][name='{f.name}'][value='{f.example}']")
+            if example.count() and example.is_visible():
+                example.check()

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from uof.accounts.models import User
 from uof.organisations.models import Collaboration, CustodySuite, District, Force
+from uof.reports.fieldset import sample_answers
 
 PASSWORD = "test-password-123"
 
@@ -60,7 +61,7 @@ def recent_day() -> dt.date:
 def complete_pages(org, day: dt.date | None = None) -> dict[str, dict]:
     """POST data for every question page of a complete, valid report (Cambridgeshire, Peterborough)."""
     day = day or recent_day()
-    return {
+    pages = {
         "incident": {"occurred_date-day": str(day.day), "occurred_date-month": str(day.month),
                      "occurred_date-year": str(day.year), "occurred_time": "22:15",
                      "district": str(org.peterborough.pk)},
@@ -78,3 +79,5 @@ def complete_pages(org, day: dt.date | None = None) -> dict[str, dict]:
         "outcome": {"outcomes": ["arrested"]},
         "account": {"account": "Detained for assault; resisted handcuffing."},
     }
+    # Any question not answered above gets its declared example (a question added to the form later).
+    return {page: {**sample_answers(day, page), **answers} for page, answers in pages.items()}

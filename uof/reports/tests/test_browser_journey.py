@@ -2,7 +2,7 @@
 import pytest
 
 from uof.reports.models import Incident, Report
-from uof.testing.browser import sign_in
+from uof.testing.browser import answer_unanswered, sign_in
 from uof.testing.fixtures import recent_day
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def save(page):
+    answer_unanswered(page)
     page.click("button[value=continue]")
 
 

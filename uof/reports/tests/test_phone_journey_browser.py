@@ -10,7 +10,7 @@ import pytest
 
 from uof.reports.models import Report
 from uof.testing import pagecheck
-from uof.testing.browser import sign_in
+from uof.testing.browser import answer_unanswered, sign_in
 from uof.testing.fixtures import recent_day
 
 from .helpers import page_url
@@ -33,6 +33,7 @@ def shot(page, name: str) -> None:
 
 
 def save(page, next_page: str) -> None:
+    answer_unanswered(page)
     page.click("button[value=continue]")
     page.wait_for_url(f"**/{next_page}/")
 

@@ -7,18 +7,10 @@ import itertools
 from django.utils import timezone
 
 from uof.accounts.models import User
+from uof.reports.fieldset import sample_answers
 from uof.reports.models import Incident, Report, Subject, TacticUse
 
 _serial = itertools.count(1)
-
-DEFAULTS = {
-    "location_types": ["street"], "age_band": "18-34", "gender": "male", "ethnicity": "white",
-    "physical_condition": "no", "mental_condition": "no", "main_duty": "response", "single_crewed": "no",
-    "ced_trained": "no", "primary_conduct": "active", "impact_factors": [], "reasons": ["effect_arrest"],
-    "officer_injured": "no", "officer_assaulted": "no", "subject_injured": "no", "subject_medical_offered": "no",
-    "subject_medical_provided": "no", "spat_at": "no", "threatened_with_weapon": "no",
-    "assaulted_with_weapon": "no", "public_order": "no", "outcomes": ["arrested"],
-}
 
 
 def officers(force, n: int) -> list[User]:
@@ -38,7 +30,7 @@ def incidents_with_reports(force, officer_pool, day: dt.date, reports_each: list
     made = Report.objects.bulk_create([
         Report(officer=officer_pool[i % len(officer_pool)], officer_force=force, incident=incident, subject=subject,
                status=status, submitted_at=timezone.now(),
-               **{**DEFAULTS, **{k: v for k, v in answers.items() if not k.startswith("_")}})
+               **{**sample_answers(day), **{k: v for k, v in answers.items() if not k.startswith("_")}})
         for i, answers in enumerate(reports_each)])
     TacticUse.objects.bulk_create([TacticUse(report=r, position=p, tactic=t, effective="yes")
                                    for r, answers in zip(made, reports_each)

@@ -14,7 +14,8 @@ from uof.organisations.models import Force
 from uof.reports.models import Report, Subject
 from uof.stats import encoding as encodings
 from uof.stats import store as stores
-from uof.stats.tables import Selection, every_table, tables_by_force, tables_by_group
+from uof.stats.catalogue import every_table, tables_by_force, tables_by_group
+from uof.stats.tables import Selection
 
 from .builders import incidents_with_reports, officers
 from .test_store import counted_builds  # noqa: F401  (a fixture)

@@ -15,7 +15,7 @@ from odf.table import TableCell, TableRow
 from uof.audit.models import AuditEvent
 from uof.stats import home_office_return as hor
 from uof.stats import store as stores
-from uof.stats.home_office import home_office_tables
+from uof.stats.catalogue import home_office_tables
 from uof.stats.periods import parse_period
 from uof.stats.tables import Selection
 

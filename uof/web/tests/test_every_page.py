@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from uof.reports.fieldset import PAGE_ORDER
 from uof.reports.models import Report
+from uof.reports.selectors import record_data
 from uof.reports.tests.helpers import login, start_report, walk_all
 from uof.review import workflow
 from uof.testing.browser import sign_in
@@ -110,7 +111,7 @@ def build_world(org) -> dict:
     approved = Report.objects.get(pk=approved.pk)
     sergeant = _client(org.sergeant)  # a correction with a reason, for the history page
     response = sergeant.post(reverse("reports:page", args=[approved.pk, "threats"]), {
-        "spat_at": "no", "threatened_with_weapon": "yes", "assaulted_with_weapon": "no", "public_order": "no",
+        **record_data(approved, "threats").dict(), "spat_at": "no", "threatened_with_weapon": "yes", "assaulted_with_weapon": "no", "public_order": "no",
         "version": approved.version, "reason": "The body-worn video shows a knife", "action": "continue"})
     assert response.status_code == 302, response.content.decode()[:2000]
     world["approved"] = approved
