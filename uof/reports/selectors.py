@@ -139,8 +139,8 @@ def record_data(report: Report, page: str) -> MultiValueDict:
         value = value_of(report, spec)
         if spec.kind == "date":
             if value:
-                data.update({f"{spec.name}-day": str(value.day), f"{spec.name}-month": str(value.month),
-                             f"{spec.name}-year": str(value.year)})
+                for part in ("day", "month", "year"):
+                    data[f"{spec.name}-{part}"] = str(getattr(value, part))
         elif spec.kind == "multi":
             data.setlist(spec.name, list(value or []))
         elif spec.kind == "lines":
