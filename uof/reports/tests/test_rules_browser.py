@@ -128,6 +128,7 @@ def test_every_question_page_with_errors_keeps_its_heading_and_intro(new_page, o
             box.uncheck() if box.get_attribute("type") == "checkbox" else box.fill("")
         page.click("button[value=continue]")
         summary = page.locator(".govuk-error-summary")
+        summary.wait_for(state="visible", timeout=15000)  # the POST's answer, however slow the machine
         assert summary.is_visible(), name
         heading = page.locator("main h1")
         assert heading.count() == 1 and heading.is_visible(), name
