@@ -27,7 +27,7 @@ def test_officer_records_full_report_and_colleague_joins(new_page, org):
 
     # references: nothing entered is an error, and the page keeps what was typed
     save(page)
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible", timeout=15000)
     page.fill("#cad_reference", "CC-BROWSER-1")
     save(page)
     page.wait_for_url("**/incident/")

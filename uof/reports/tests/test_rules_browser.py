@@ -93,7 +93,7 @@ def test_errors_keep_the_intro_and_show_a_contradiction(new_page, org, width):
     page.goto(page_url(report, "references"))
     page.fill("#cad_reference", "")
     page.click("button[value=continue]")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.locator(".govuk-error-summary").wait_for(state="visible", timeout=15000)
     assert "If colleagues have already reported on it" in page.locator("main").inner_text()
     shot(page, "references-error")
     assert_page_ok(page, "references page with errors")
