@@ -14,7 +14,7 @@ from uof.audit.models import AuditEvent
 from uof.organisations.models import Force
 from uof.review.models import FieldChange
 
-from . import selectors
+from . import completeness, selectors
 from .errors import RecordingError, StaleVersion, UnfinishedReport
 from .fieldset import fields_on
 from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
@@ -267,6 +267,6 @@ def submit_report(report: Report, by: User, version: int | None = None) -> None:
     """Submit (or resubmit) a complete report: every question answered and valid."""
     from uof.review import workflow  # the workflow owns every status change
 
-    if selectors.report_problems(report):
+    if completeness.report_problems(report):
         raise RecordingError("The report is not complete yet: answer the questions marked on this page")
     workflow.transition(report, "submit", by, version=version)

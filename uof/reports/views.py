@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from uof.access.policy import decide, may
 from uof.review import selectors as review_selectors
 
-from . import rules, selectors, services, views_references
+from . import completeness, rules, selectors, services, views_references
 from .access import audit_view, report_for
 from .errors import RecordingError, StaleVersion, UnfinishedReport
 from .fieldset import PAGE_INTROS, PAGE_ORDER, PAGE_TITLES, fields_on
@@ -162,13 +162,13 @@ def page(request, pk: int, page: str):
     if request.method == "GET":
         if any(s.private for s in fields_on(page)):
             audit_view(request, report, [s.name for s in fields_on(page) if s.private])
-        form = selectors.form_for(report, page)
+        form = completeness.form_for(report, page)
         warnings = [_warning(p) for p in rules.problems(report, page) if not p.is_error]
         return _render(request, page, form, selectors.record_data(report, page), report, readonly=readonly,
                        mode=mode, warnings=warnings)
     if shared:
         return _leave(request, report, page, mode)
-    form = selectors.form_for(report, page, request.POST)
+    form = completeness.form_for(report, page, request.POST)
     if form.is_valid() and page == "references":
         _require_a_reference(form)
     answers = _answers(form)
@@ -308,7 +308,7 @@ def check_page(request, pk: int):
             messages.success(request, f"Report {report.pk} submitted. Your supervisor will review it.")
             return redirect("reports:view", pk=report.pk)
     audit_view(request, report)
-    problems = selectors.report_problems(report)
+    problems = completeness.report_problems(report)
     context = {
         "title": "Check your answers before submitting", "caption": _caption(report), "report": report,
         "sections": selectors.answers_by_page(report), "problems": problems, "error": error,

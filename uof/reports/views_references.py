@@ -11,7 +11,7 @@ from uof.organisations.models import Force
 
 from . import selectors
 from .fieldset import FIELDS_BY_NAME
-from .forms import PageForm
+from .forms import PageForm, page_form
 from .references import ReferenceCheck, with_force_hints
 
 NO_CHOICE = "Select whether to join the incident already recorded or start a new incident"
@@ -19,7 +19,7 @@ NO_CHOICE = "Select whether to join the incident already recorded or start a new
 
 def references_form(request, data=None, force_slug: str = "") -> PageForm:
     """The references form with the hint of the force chosen (or, at first, the officer's own)."""
-    form = selectors.page_form("references")(data)
+    form = page_form("references")(data)
     slug = force_slug or (request.user.force.slug if request.user.force else "")
     force = Force.objects.filter(slug=slug).first() if slug else None
     form.specs = with_force_hints(form.specs, force or request.user.force)

@@ -38,6 +38,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from uof.access.models import Role, RoleAssignment
 from uof.accounts.models import User
+from uof.reports import completeness as report_completeness
 from uof.reports import selectors, services
 from uof.reports.fieldset import fields_on
 from uof.reports.models import Incident, Report, Subject, TacticUse
@@ -576,7 +577,7 @@ def test_made_reports_match_the_web_flow(client, world):
     assert answers(made) == answers(fresh(walked))
     for scope in "PCL":
         report = make_report(world, scope, "draft")
-        assert selectors.report_problems(report) == {}
+        assert report_completeness.report_problems(report) == {}
         services.submit_report(report, world.alice)  # the service's own completeness check
     for scope, status in itertools.product("PCL", sorted(STATUSES - {"draft"})):
         report = make_report(world, scope, status)

@@ -8,7 +8,7 @@ import re
 from django.test import Client
 from django.urls import reverse
 
-from uof.reports import selectors as report_selectors
+from uof.reports import completeness as report_completeness
 from uof.reports.models import Report
 from uof.reports.tests.helpers import (
     error_summary,
@@ -40,7 +40,7 @@ def draft(client, org, ref: str = REF, present: str = "2345", day: dt.date | Non
         response = client.post(page_url(report, "subject"), {"subject": "1", "action": "continue"})
         assert response.status_code == 302, error_summary(response)
         report = fresh(report)
-    assert not report_selectors.report_problems(report), report_selectors.report_problems(report)
+    assert not report_completeness.report_problems(report), report_completeness.report_problems(report)
     return report
 
 
