@@ -9,6 +9,8 @@ from uof.stats.periods import PeriodError, label_in_words, parse_period
 from .disclosure import DEFAULT_THRESHOLD, Rule
 from .snapshot import PUBLIC_TABLES, REQUIRED_TABLES
 
+OPTIONAL_TABLES = [k for k in PUBLIC_TABLES if k not in REQUIRED_TABLES]  # the analyst may leave these out
+
 
 class PublicationForm(forms.Form):
     scope = forms.ChoiceField(label="Force or collaboration")
@@ -22,9 +24,8 @@ class PublicationForm(forms.Form):
     small_force_counts = forms.BooleanField(
         label="Show small force-wide counts of one characteristic (for example 'one led to a severe injury')",
         required=False)
-    tables = forms.MultipleChoiceField(label="Tables", required=False, initial=[k for k in PUBLIC_TABLES if k not in REQUIRED_TABLES],
-                                       choices=[(k, PUBLISHED[k].title) for k in PUBLIC_TABLES
-                                                if k not in REQUIRED_TABLES])
+    tables = forms.MultipleChoiceField(label="Tables", required=False, initial=OPTIONAL_TABLES,
+                                       choices=[(k, PUBLISHED[k].title) for k in OPTIONAL_TABLES])
     reason = forms.CharField(label="Why is it being revised?", required=False, max_length=2000,
                              widget=forms.Textarea)
 

@@ -14,25 +14,19 @@ KIND_TEXT = {
 }
 
 
+def _span(start, end, first: str = "from", retired: bool = False) -> str:
+    parts = [f"{first} {start:%-d %b %Y}"] if start else []
+    parts += [f"until {end:%-d %b %Y}"] if end else []
+    return ", ".join(parts + (["retired"] if retired else []))
+
+
 def _dates(option) -> str:
-    parts = []
-    if option.valid_from:
-        parts.append(f"from {option.valid_from:%-d %b %Y}")
-    if option.valid_to:
-        parts.append(f"until {option.valid_to:%-d %b %Y}")
-    if option.inactive:
-        parts.append("retired")
-    return ", ".join(parts)
+    return _span(option.valid_from, option.valid_to, retired=option.inactive)
 
 
 def asked_dates(field) -> str:
     """When a question is asked: empty for one asked of every incident."""
-    parts = []
-    if field.introduced:
-        parts.append(f"incidents from {field.introduced:%-d %b %Y}")
-    if field.retired:
-        parts.append(f"until {field.retired:%-d %b %Y}")
-    return ", ".join(parts)
+    return _span(field.introduced, field.retired, first="incidents from")
 
 
 def as_markdown(after_rules: list[str] = ()) -> str:

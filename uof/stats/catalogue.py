@@ -46,10 +46,8 @@ class Measure:
     field: str = ""  # the answer it counts, for tables of one answer
     record_prefix: str = ""  # the record file's flag columns: "<prefix>: <category>"
     chart: Chart | None = None
-    published: bool = False
     required: bool = False  # always in a publication
     compares: bool = False  # takes the previous period and the year earlier too
-    home_office: bool = False  # one of the Home Office's layouts
 
     def tables(self, sel: Selection, previous: Selection | None = None,
                year_earlier: Selection | None = None) -> list[Table]:
@@ -113,11 +111,9 @@ PUBLISHED_MEASURES: tuple[Measure, ...] = (
       labels=2, relations="report_counts", chart=Chart("count"),
       about="Incidents by how many officers reported them, and reports by their review status."),
 )
-PUBLISHED_MEASURES = tuple(dataclasses.replace(m, published=True) for m in PUBLISHED_MEASURES)
 
 HO = "report (the Home Office's \"incident\")"
-CROSS = "Tactics (times reported) by {} in reports; the Home Office's Table {} layout."
-HOME_OFFICE_MEASURES: tuple[Measure, ...] = tuple(dataclasses.replace(m, home_office=True) for m in (
+HOME_OFFICE_MEASURES: tuple[Measure, ...] = (
     M("ho_table_1", "Table 1: Number of times tactics were used and number of incidents in which they were used", HO,
       ho.table_1),
     M("ho_table_2", "Table 2: tactics by officer perceived age of person involved", HO,
@@ -138,37 +134,24 @@ HOME_OFFICE_MEASURES: tuple[Measure, ...] = tuple(dataclasses.replace(m, home_of
     M("ho_table_10", "Table 10: Injuries to officers", HO, ho.table_10),
     M("ho_table_11", "Table 11: Injuries to person involved", HO, ho.table_11),
     M("ho_table_13", "Table 13: Use of CED by type", HO, ho.table_13),
-))
+)
 
 # Worked out by service.statistics from the forces' populations (not from a selection alone).
 RATES = M("rates", "Rates and disproportionality", "report", None)
 
 MEASURES: tuple[Measure, ...] = PUBLISHED_MEASURES + HOME_OFFICE_MEASURES + (RATES,)
-BY_KEY = {m.key: m for m in MEASURES}
 PUBLISHED = {m.key: m for m in PUBLISHED_MEASURES}
 (SUMMARY, PLACES, TACTICS_USED, AGE, GENDER, ETHNICITY, HEALTH, INJURIES, PEOPLE_INJURED, LOCATIONS, REASONS,
  IMPACT_FACTORS, OUTCOMES, RECORDING) = PUBLISHED_MEASURES
 BY_FIELD = {m.field: m for m in PUBLISHED_MEASURES if m.field}
-# The statistics pages' own tables (published or not), in the order the pages show them.
-STATISTICS = PUBLISHED_MEASURES
-
-
-def measure(key: str) -> Measure | None:
-    return BY_KEY.get(key)
-
-
-def title_of(key: str) -> str:
-    m = BY_KEY.get(key)
-    return m.title if m else key
-
 
 # --- computing every table -----------------------------------------------------------------------
 
 def core_tables(sel: Selection, previous: Selection | None = None,
                 year_earlier: Selection | None = None) -> list[list[Table]]:
-    """The statistics pages' own tables (no Home Office layouts), as one list per table of one
-    Table per output."""
-    return [m.tables(sel, previous, year_earlier) for m in STATISTICS]
+    """The statistics pages' own tables (the published ones, no Home Office layouts), as one list
+    per table of one Table per output."""
+    return [m.tables(sel, previous, year_earlier) for m in PUBLISHED_MEASURES]
 
 
 def tables_by_group(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None,
