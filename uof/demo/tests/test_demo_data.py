@@ -13,9 +13,9 @@ from django.utils import timezone
 from uof.demo.generator import Generator, Plan
 from uof.demo.management.commands.demo_data import last_full_quarter
 from uof.organisations.models import Force
+from uof.reports.completeness import report_problems
 from uof.reports.fieldset import report_fields
 from uof.reports.models import Incident, Report, Subject, TacticUse
-from uof.reports.selectors import report_problems
 from uof.reports.tactics import TACTICS
 
 EASTERN = Path(__file__).resolve().parents[1] / "data" / "eastern.json"

@@ -14,8 +14,8 @@ from uof.demo import story
 from uof.organisations.models import Force
 from uof.publish import services
 from uof.publish.models import Publication
+from uof.reports.completeness import report_problems
 from uof.reports.models import Incident, Report, TacticUse
-from uof.reports.selectors import report_problems
 from uof.reports.tactics import CED_CODES
 from uof.stats import store as stores
 
