@@ -703,9 +703,9 @@ def freshness() -> dict:
     """How long `current()` takes to show a change at full size: submit, approve, change the date, delete."""
     from django.utils import timezone
 
+    from uof.reports import workflow
     from uof.reports.models import Report
     from uof.review import services as review
-    from uof.review import workflow
     from uof.stats import store as stores
 
     store, full = _timed(stores.current)

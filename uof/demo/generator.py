@@ -22,10 +22,9 @@ from django.utils import timezone
 from uof.accounts.models import User
 from uof.organisations.models import Force
 from uof.reports.fieldset import FIELDS, sample_answers
-from uof.reports.models import Incident, OfficerPresent, Report, Subject, TacticUse
+from uof.reports.models import Incident, OfficerPresent, Report, StatusChange, Subject, TacticUse
 from uof.reports.tactics import CED_CODES, TACTICS
 from uof.reports.validation import Places, Validator
-from uof.review.models import StatusChange
 
 from .story import Part
 

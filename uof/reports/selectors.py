@@ -4,12 +4,13 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.datastructures import MultiValueDict
 
+from uof.access.policy import decide
 from uof.organisations.models import Force
 
 from . import rules
 from .errors import RecordingError
 from .fieldset import FIELDS_BY_NAME, PAGE_ORDER, PAGE_TITLES, Field, fields_on
-from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
+from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, StatusChange, Subject
 from .references import (
     Offer,
     ReferenceCheck,
@@ -248,3 +249,26 @@ def tactic_problems(report: Report) -> list[str]:
         return ["Add at least one tactic: tactical communication on its own is not a use of force"]
     unknown = [c for c in codes if TACTICS.get(c) is None]
     return [f"‘{c}’ is not a known tactic" for c in unknown]
+
+
+def last_return(report: Report) -> StatusChange | None:
+    """The reviewer's latest return of this report, if it is currently returned."""
+    if report.status != Report.Status.RETURNED:
+        return None
+    return report.status_changes.filter(to_status=Report.Status.RETURNED).select_related("by").last()
+
+
+def other_reports(report: Report, user) -> list[dict]:
+    """The other reports on the same incident: officer, person, status, and a link only where the
+    access policy lets `user` view it. Deleted reports are listed only to those who may view them."""
+    others = (Report.objects.filter(incident_id=report.incident_id).exclude(pk=report.pk)
+              .select_related("incident", "officer", "subject").order_by("created_at", "pk"))
+    rows = []
+    for other in others:
+        allowed = bool(decide(user, "view", other))
+        if other.deleted_at is not None and not allowed:
+            continue
+        rows.append({"report": other, "officer": other.officer, "allowed": allowed,
+                     "subject": f"Subject {other.subject.number}" if other.subject_id else "Person not chosen yet",
+                     "status": "Deleted" if other.deleted_at else other.get_status_display()})
+    return rows

@@ -12,12 +12,11 @@ from uof.accounts.models import User
 from uof.audit import services as audit
 from uof.audit.models import AuditEvent
 from uof.organisations.models import Force
-from uof.review.models import FieldChange
 
-from . import completeness, selectors
+from . import completeness, selectors, workflow
 from .errors import RecordingError, StaleVersion, UnfinishedReport
 from .fieldset import fields_on
-from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, Subject
+from .models import REFERENCE_KINDS, FieldChange, Incident, OfficerPresent, Report, Subject
 from .references import normalise_reference
 
 
@@ -28,7 +27,7 @@ def editing(report: Report, by: User, version: int | None = None, reason: str = 
     - `version` is the report version the editor's page showed; if someone saved since, the
       change is refused (optimistic concurrency) and nothing is written.
     - After submission a change needs a `reason`; each changed answer is kept with its old and
-      new value (review.FieldChange). Drafts change freely.
+      new value (FieldChange). Drafts change freely.
     - Every change appends an audit event naming the fields (never their values).
     """
     with transaction.atomic():
@@ -265,8 +264,41 @@ def _prefill_perception(report: Report, subject: Subject) -> None:
 
 def submit_report(report: Report, by: User, version: int | None = None) -> None:
     """Submit (or resubmit) a complete report: every question answered and valid."""
-    from uof.review import workflow  # the workflow owns every status change
-
     if completeness.report_problems(report):
         raise RecordingError("The report is not complete yet: answer the questions marked on this page")
     workflow.transition(report, "submit", by, version=version)
+
+
+# --- discarding a draft -------------------------------------------------------------------------
+
+DISCARDED = "Draft discarded by the officer before submission"
+
+
+@transaction.atomic
+def discard_draft(report: Report, by) -> None:
+    """The author discards their own draft: it never counted, and now it never will.
+
+    The report is marked deleted (as soft deletion does, so the statistics' copy is patched, not
+    rebuilt) and let go of what would still count or block: the person it was on (removed if no
+    other report names them, so the officer can start again on the same person) and the colleagues
+    it named as present (they no longer owe a report because of it). A returned report has been
+    submitted and reviewed, so it cannot be discarded: it can be resubmitted, or deleted by a force
+    administrator."""
+    current = Report.objects.select_for_update().get(pk=report.pk)
+    if current.officer_id != getattr(by, "pk", None):
+        raise RecordingError("Only the officer who started a draft can discard it")
+    if current.deleted_at is not None:
+        raise RecordingError("This draft has already been discarded")
+    if current.status != Report.Status.DRAFT:
+        raise RecordingError("This report has been submitted, so it cannot be discarded")
+    now = timezone.now()
+    subject_id = current.subject_id
+    named = list(OfficerPresent.objects.filter(named_by=current).values_list("officer_id", flat=True))
+    OfficerPresent.objects.filter(named_by=current).delete()
+    Report.objects.filter(pk=report.pk).update(deleted_at=now, deleted_by=by, deletion_reason=DISCARDED,
+                                               subject=None, updated_at=now, version=current.version + 1)
+    if subject_id is not None and not Report.objects.filter(subject_id=subject_id).exists():
+        Subject.objects.filter(pk=subject_id).delete()
+    report.deleted_at, report.subject_id, report.version = now, None, current.version + 1
+    fields = ["deleted_at", *(["subject"] if subject_id else []), *(["officers_present"] if named else [])]
+    audit.record(by, AuditEvent.Action.DISCARD, report, fields, detail="draft discarded by its author")

@@ -11,9 +11,8 @@ from django.utils.datastructures import MultiValueDict
 from django.views.decorators.http import require_http_methods
 
 from uof.access.policy import decide, may
-from uof.review import selectors as review_selectors
 
-from . import completeness, rules, selectors, services, views_references
+from . import completeness, missing, rules, selectors, services, views_references
 from .access import audit_view, report_for
 from .errors import RecordingError, StaleVersion, UnfinishedReport
 from .fieldset import PAGE_INTROS, PAGE_ORDER, PAGE_TITLES, fields_on
@@ -314,7 +313,7 @@ def check_page(request, pk: int):
         "sections": selectors.answers_by_page(report), "problems": problems, "error": error,
         "problems_title": _problems_title(report, problems),
         "has_errors": bool(error), "back_url": _url(report, "account"), "editable": True,
-        "returned": review_selectors.last_return(report),
+        "returned": selectors.last_return(report),
     }
     return render(request, "reports/check.html", context)
 
@@ -350,8 +349,8 @@ def report_view_context(request, report: Report, **extra) -> dict:
         "can_review": bool(decide(user, "review", report)), "can_correct": bool(decide(user, "correct", report)),
         "can_delete": bool(decide(user, "delete", report)) and report.deleted_at is None,
         "can_history": bool(decide(user, "history", report)),
-        "returned": review_selectors.last_return(report), "author": report.officer,
-        "others": review_selectors.other_reports(report, user),
+        "returned": selectors.last_return(report), "author": report.officer,
+        "others": selectors.other_reports(report, user),
     }
     context.update(extra)
     return context
@@ -364,7 +363,7 @@ def my_reports(request):
         "title": "My reports", "nav_active": "mine",
         "drafts": [r for r in reports if r.status in (Report.Status.DRAFT, Report.Status.RETURNED)],
         "submitted": [r for r in reports if r.status in (Report.Status.SUBMITTED, Report.Status.APPROVED)],
-        "missing": review_selectors.missing_for_officer(request.user),
+        "missing": missing.missing_for_officer(request.user),
     })
 
 

@@ -7,8 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from uof.review import services as review_services
-
+from . import services
 from .access import report_for
 from .errors import RecordingError
 
@@ -20,7 +19,7 @@ def discard(request, pk: int):
     error = None
     if request.method == "POST":
         try:
-            review_services.discard_draft(report, request.user)
+            services.discard_draft(report, request.user)
         except RecordingError as problem:
             error = problem.message
         else:

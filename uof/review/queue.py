@@ -11,9 +11,7 @@ from django.utils import timezone
 
 from uof.access.policy import scope_of, visible_reports
 from uof.organisations.models import District
-from uof.reports.models import Report
-
-from .models import StatusChange
+from uof.reports.models import Report, StatusChange
 
 PER_PAGE = 25
 S = Report.Status

@@ -5,37 +5,11 @@ import datetime as dt
 import statistics
 from collections import defaultdict
 
-from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from uof.access.policy import decide, district_scope, visible_reports
+from uof.access.policy import district_scope, visible_reports
+from uof.reports.missing import missing_reports
 from uof.reports.models import OfficerPresent, Report
-
-from .models import StatusChange
-
-
-def last_return(report: Report) -> StatusChange | None:
-    """The reviewer's latest return of this report, if it is currently returned."""
-    if report.status != Report.Status.RETURNED:
-        return None
-    return report.status_changes.filter(to_status=Report.Status.RETURNED).select_related("by").last()
-
-
-def other_reports(report: Report, user) -> list[dict]:
-    """The other reports on the same incident: officer, person, status, and a link only where the
-    access policy lets `user` view it. Deleted reports are listed only to those who may view them."""
-    others = (Report.objects.filter(incident_id=report.incident_id).exclude(pk=report.pk)
-              .select_related("incident", "officer", "subject").order_by("created_at", "pk"))
-    rows = []
-    for other in others:
-        allowed = bool(decide(user, "view", other))
-        if other.deleted_at is not None and not allowed:
-            continue
-        rows.append({"report": other, "officer": other.officer, "allowed": allowed,
-                     "subject": f"Subject {other.subject.number}" if other.subject_id else "Person not chosen yet",
-                     "status": "Deleted" if other.deleted_at else other.get_status_display()})
-    return rows
 
 
 def review_queue(user):
@@ -52,46 +26,6 @@ def queue_counts(user) -> dict[str, int]:
         "returned": returned_reports(user).count(),
         "overdue": missing_reports(district_scope(user)).filter(overdue=True).count() if district_scope(user) else 0,
     }
-
-
-def _filed(officer_field: str = "officer"):
-    return Report.objects.filter(incident_id=OuterRef("incident_id"), officer_id=OuterRef(f"{officer_field}_id"),
-                                 deleted_at__isnull=True).exclude(status=Report.Status.DRAFT)
-
-
-def overdue_before(today: dt.date | None = None) -> dt.date:
-    today = today or timezone.localdate()
-    return today - dt.timedelta(days=settings.UOF_REPORT_OVERDUE_DAYS)
-
-
-def missing_reports(districts=None, officer=None):
-    """Officers named as present who have filed no report on the incident (drafts do not count).
-
-    Each row is annotated `overdue`: the incident is more than UOF_REPORT_OVERDUE_DAYS days old."""
-    # One row per officer and incident, however many live reports name them.
-    first_naming = (OfficerPresent.objects.filter(incident_id=OuterRef("incident_id"), officer_id=OuterRef("officer_id"),
-                                                  named_by__deleted_at__isnull=True).order_by("pk").values("pk")[:1])
-    qs = (OfficerPresent.objects.filter(named_by__deleted_at__isnull=True)
-          .annotate(filed=Exists(_filed()), first=Subquery(first_naming)).filter(filed=False, pk=F("first")))
-    if districts is not None:
-        qs = qs.filter(incident__district__in=districts)
-    if officer is not None:
-        qs = qs.filter(officer=officer)
-    cutoff = overdue_before()
-    return (qs.annotate(overdue=Q(incident__occurred_date__lt=cutoff))
-            .select_related("incident", "incident__district", "incident__force", "officer", "named_by__officer")
-            .order_by("incident__occurred_date", "pk"))
-
-
-def missing_for_officer(user) -> list[OfficerPresent]:
-    """"Reports you owe": each row's `draft_id` is the officer's own draft on the incident, if any,
-    so the link opens it instead of starting a second report."""
-    if not getattr(user, "is_authenticated", False):
-        return []
-    own_draft = (Report.objects.filter(incident_id=OuterRef("incident_id"), officer_id=OuterRef("officer_id"),
-                                       deleted_at__isnull=True, status=Report.Status.DRAFT)
-                 .order_by("created_at").values("pk")[:1])
-    return list(missing_reports(officer=user).annotate(draft_id=Subquery(own_draft))[:20])
 
 
 def compliance(user, months: int = 12) -> list[dict]:

@@ -9,9 +9,9 @@ from django.utils import timezone
 from uof.audit import services as audit
 from uof.audit.models import AuditEvent
 from uof.reports.errors import RecordingError
-from uof.reports.models import OfficerPresent, Report, Subject
+from uof.reports.missing import missing_reports
+from uof.reports.models import Report
 
-from . import selectors
 from .models import ReminderSent
 
 
@@ -28,43 +28,10 @@ def soft_delete(report: Report, by, reason: str) -> None:
     audit.record(by, AuditEvent.Action.DELETE, report, ["deleted_at"], detail="soft delete")
 
 
-DISCARDED = "Draft discarded by the officer before submission"
-
-
-@transaction.atomic
-def discard_draft(report: Report, by) -> None:
-    """The author discards their own draft: it never counted, and now it never will.
-
-    The report is marked deleted (as soft deletion does, so the statistics' copy is patched, not
-    rebuilt) and let go of what would still count or block: the person it was on (removed if no
-    other report names them, so the officer can start again on the same person) and the colleagues
-    it named as present (they no longer owe a report because of it). A returned report has been
-    submitted and reviewed, so it cannot be discarded: it can be resubmitted, or deleted by a force
-    administrator."""
-    current = Report.objects.select_for_update().get(pk=report.pk)
-    if current.officer_id != getattr(by, "pk", None):
-        raise RecordingError("Only the officer who started a draft can discard it")
-    if current.deleted_at is not None:
-        raise RecordingError("This draft has already been discarded")
-    if current.status != Report.Status.DRAFT:
-        raise RecordingError("This report has been submitted, so it cannot be discarded")
-    now = timezone.now()
-    subject_id = current.subject_id
-    named = list(OfficerPresent.objects.filter(named_by=current).values_list("officer_id", flat=True))
-    OfficerPresent.objects.filter(named_by=current).delete()
-    Report.objects.filter(pk=report.pk).update(deleted_at=now, deleted_by=by, deletion_reason=DISCARDED,
-                                               subject=None, updated_at=now, version=current.version + 1)
-    if subject_id is not None and not Report.objects.filter(subject_id=subject_id).exists():
-        Subject.objects.filter(pk=subject_id).delete()
-    report.deleted_at, report.subject_id, report.version = now, None, current.version + 1
-    fields = ["deleted_at", *(["subject"] if subject_id else []), *(["officers_present"] if named else [])]
-    audit.record(by, AuditEvent.Action.DISCARD, report, fields, detail="draft discarded by its author")
-
-
 def send_reminders(force=None, now=None) -> int:
     """E-mail each officer with overdue missing reports (at most once a day per incident)."""
     now = now or timezone.now()
-    due = [m for m in selectors.missing_reports() if m.overdue
+    due = [m for m in missing_reports() if m.overdue
            and (force is None or m.incident.force_id == force.pk)
            and not m.reminders.filter(sent_at__gte=now - timezone.timedelta(hours=23)).exists()]
     messages, sent = [], []

@@ -10,14 +10,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from uof.access.policy import district_scope, may
 from uof.audit.models import AuditEvent
+from uof.reports import missing as owed
 from uof.reports import selectors as report_selectors
+from uof.reports import workflow
 from uof.reports.access import audit_view, report_for
 from uof.reports.errors import RecordingError
 from uof.reports.models import Report
 from uof.reports.views import report_view_context
 
 from . import queue as queue_reads
-from . import selectors, services, workflow
+from . import selectors, services
 from .history import change_rows, field_label
 
 
@@ -68,10 +70,10 @@ def decision(request, pk: int):
 @login_required
 def missing(request):
     _require(request.user, "compliance")
-    rows = selectors.missing_reports(district_scope(request.user))
+    rows = owed.missing_reports(district_scope(request.user))
     return render(request, "review/missing.html", {
         "title": "Missing reports", "nav_active": "missing", "rows": rows,
-        "overdue_days": selectors.overdue_before(),
+        "overdue_days": owed.overdue_before(),
     })
 
 

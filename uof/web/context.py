@@ -1,5 +1,6 @@
 """Template context for every page: the navigation a user's roles give, and the missing-report banner."""
 from uof.access.policy import may
+from uof.reports.missing import missing_reports
 
 
 def navigation(request) -> dict:
@@ -7,7 +8,6 @@ def navigation(request) -> dict:
     public = ("public:index", "Published figures", "public")
     if not user.is_authenticated:
         return {"nav_items": [public], "missing_count": 0}
-    from uof.review.selectors import missing_reports
 
     items = [("reports:mine", "My reports", "mine"), ("reports:new", "Record use of force", "new")]
     if may(user, "review_queue"):

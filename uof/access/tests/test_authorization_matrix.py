@@ -39,12 +39,11 @@ from django.urls import URLResolver, get_resolver, reverse
 from uof.access.models import Role, RoleAssignment
 from uof.accounts.models import User
 from uof.reports import completeness as report_completeness
-from uof.reports import selectors, services
+from uof.reports import selectors, services, workflow
 from uof.reports.fieldset import fields_on
 from uof.reports.models import Incident, Report, Subject, TacticUse
 from uof.reports.tests.helpers import error_summary, fresh, start_report, walk_all
 from uof.review import services as review_services
-from uof.review import workflow
 from uof.testing.fixtures import PASSWORD, complete_pages, recent_day
 
 ROLES = "pub aut bob car sgP sgC sgB adC adB ana psd sup".split()

@@ -15,9 +15,8 @@ from django.urls import reverse
 
 from uof.audit import services as audit
 from uof.audit.models import AppendOnlyError, AuditEvent
-from uof.reports.models import Report
+from uof.reports.models import FieldChange, Report, StatusChange
 from uof.reports.tests.helpers import fast_passwords  # noqa: F401  (autouse: cheap password hashing)
-from uof.review.models import FieldChange, StatusChange
 
 triggers_migration = importlib.import_module("uof.audit.migrations.0002_append_only_triggers")
 TABLE = AuditEvent._meta.db_table
@@ -200,8 +199,7 @@ def test_force_admin_staff_cannot_reach_the_audit_admin(client, org, event):
 # --- retention: deleting a report keeps its audit trail ---------------------------------------------
 
 def submitted_report(org) -> Report:
-    from uof.reports import services
-    from uof.review import workflow
+    from uof.reports import services, workflow
 
     report = services.start_report(org.alice, org.cambs, {"cad_reference": "CC-RETAIN-1"})
     services.save_answers(report, "account", {"account": "Pushed him away."}, by=org.alice)

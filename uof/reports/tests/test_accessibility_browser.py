@@ -10,9 +10,9 @@ import pytest
 from django.test import Client
 
 from uof.publish.charts import bar_chart, line_chart
+from uof.reports import workflow
 from uof.reports.models import Report
 from uof.reports.tests.helpers import login, page_url, start_report, walk_all
-from uof.review import workflow
 from uof.stats import store as stores
 from uof.stats.periods import parse_period
 from uof.stats.tests.builders import incidents_with_reports, officers

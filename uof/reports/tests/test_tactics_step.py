@@ -8,7 +8,7 @@ import pytest
 
 from uof.reports import tactic_services
 from uof.reports.errors import RecordingError, StaleVersion
-from uof.reports.models import Report
+from uof.reports.models import FieldChange, Report
 from uof.reports.tactic_services import (
     ONCE_PER_REPORT,
     TacticRow,
@@ -20,7 +20,6 @@ from uof.reports.tactic_services import (
 )
 from uof.reports.tactics import TACTICS
 from uof.reports.vocabulary import Option, Vocabulary
-from uof.review.models import FieldChange
 from uof.testing.fixtures import complete_pages
 
 from .helpers import (

@@ -4,9 +4,8 @@ import pytest
 from django.test import Client
 
 from uof.audit.models import AuditEvent
-from uof.reports.models import Report
+from uof.reports.models import FieldChange, Report, StatusChange
 from uof.reports.tests.helpers import login, start_report, walk_all
-from uof.review.models import FieldChange, StatusChange
 from uof.testing.browser import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

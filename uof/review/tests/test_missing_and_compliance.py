@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from uof.access.policy import district_scope
 from uof.audit.models import AuditEvent
+from uof.reports import missing
 from uof.reports.models import Report
 from uof.reports.tests.helpers import (
     fast_passwords,  # noqa: F401  (autouse: cheap password hashing)
@@ -44,7 +45,7 @@ def named_by_alice(org, day: dt.date, present: str = "2345", ref: str = REF) -> 
 
 def missing_for(user) -> list[tuple[str, str, bool]]:
     return [(m.officer.username, m.incident.cad_reference, m.overdue)
-            for m in selectors.missing_reports(district_scope(user))]
+            for m in missing.missing_reports(district_scope(user))]
 
 
 def missing_page(client) -> list[list[str]]:

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from uof.accounts.models import User
 from uof.reports import services as report_services
-from uof.reports.models import Incident, Report
+from uof.reports import workflow
+from uof.reports.models import FieldChange, Incident, Report
 from uof.reports.tests.helpers import (
     fast_passwords,  # noqa: F401  (autouse: cheap password hashing)
     form_state,
@@ -21,8 +22,6 @@ from uof.reports.tests.helpers import (
     post_page,
     text_of,
 )
-from uof.review import workflow
-from uof.review.models import FieldChange
 from uof.testing.fixtures import PASSWORD
 
 from .helpers import client_for, decide, filed, table_rows

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from uof.organisations.models import District, Force
+from uof.reports import workflow
 from uof.reports.models import Report, TacticUse
 from uof.review import services as review
-from uof.review import workflow
 from uof.stats import store as stores
 from uof.stats.codes import COLUMNS, TACTIC_BIT
 

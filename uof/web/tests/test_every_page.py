@@ -18,11 +18,11 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from uof.reports import workflow
 from uof.reports.fieldset import PAGE_ORDER
 from uof.reports.models import Report
 from uof.reports.selectors import record_data
 from uof.reports.tests.helpers import login, start_report, walk_all
-from uof.review import workflow
 from uof.testing.browser import sign_in
 from uof.testing.pagecheck import assert_page_ok
 

@@ -11,9 +11,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from uof.reports import workflow
 from uof.reports.models import Report
 from uof.reports.tests.helpers import login, start_report, walk_all
-from uof.review import workflow
 from uof.testing.visible import leftovers, visible_text
 
 

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READS = sorted([*ROOT.glob("*/selectors.py"), ROOT / "review" / "queue.py", ROOT / "review" / "history.py"])
+READS = sorted([*ROOT.glob("*/selectors.py"), ROOT / "review" / "queue.py", ROOT / "review" / "history.py", ROOT / "reports" / "missing.py"])
 WRITES = {"save", "create", "bulk_create", "update", "update_or_create", "get_or_create", "delete", "record",
           "audit_view"}
 

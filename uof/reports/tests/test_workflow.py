@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from uof.reports.models import Report
+from uof.reports.models import FieldChange, Report, StatusChange
 from uof.reports.tests.helpers import (  # noqa: F401  (autouse fixture)
     assert_error_page,
     fast_passwords,
@@ -15,9 +15,7 @@ from uof.reports.tests.helpers import (  # noqa: F401  (autouse fixture)
     page_url,
     text_of,
 )
-from uof.review.models import FieldChange, StatusChange
-
-from .helpers import (
+from uof.review.tests.helpers import (
     account_of,
     beds_pages,
     client_for,

@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from uof.audit import services as audit
 from uof.audit.models import AuditEvent
-from uof.reports.errors import RecordingError, StaleVersion
-from uof.reports.models import Report
 
-from .models import StatusChange
+from .errors import RecordingError, StaleVersion
+from .models import Report, StatusChange
 
 S = Report.Status
 # action: (statuses it may start from, status it leads to)

@@ -16,19 +16,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from uof.audit.models import AuditEvent
+from uof.reports import missing
 from uof.reports import services as report_services
 from uof.reports.errors import RecordingError
-from uof.reports.models import Report, Subject
+from uof.reports.models import Report, StatusChange, Subject
 from uof.reports.tests.helpers import (
     fast_passwords,  # noqa: F401  (autouse: cheap password hashing)
     page_url,
     start_report,
     text_of,
 )
-from uof.review import selectors, services
-from uof.review.models import StatusChange
-
-from .helpers import REF, client_for, draft, filed, submit
+from uof.review import selectors
+from uof.review.tests.helpers import REF, client_for, draft, filed, submit
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -93,7 +92,7 @@ def test_a_second_report_after_submitting_the_first_is_allowed(org):
 def test_the_author_discards_a_draft_after_confirming_and_it_is_audited(org):
     alice = client_for(org.alice)
     report = draft(alice, org, "CC-DISCARD-1", present="2345")  # names Bob: he owes a report
-    assert [m.officer for m in selectors.missing_reports()] == [org.bob]
+    assert [m.officer for m in missing.missing_reports()] == [org.bob]
     check = text_of(alice.get(page_url(report, "check")))
     assert reverse("reports:discard", args=[report.pk]) in check and "Discard this draft" in check
     confirm = alice.get(reverse("reports:discard", args=[report.pk]))
@@ -108,7 +107,7 @@ def test_the_author_discards_a_draft_after_confirming_and_it_is_audited(org):
     gone = Report.objects.get(pk=report.pk)
     assert gone.deleted_at is not None and gone.deleted_by == org.alice and gone.subject_id is None
     assert not Subject.objects.filter(incident_id=report.incident_id).exists()
-    assert selectors.missing_reports().count() == 0  # Bob no longer owes a report because of it
+    assert missing.missing_reports().count() == 0  # Bob no longer owes a report because of it
     event = AuditEvent.objects.get(action=AuditEvent.Action.DISCARD)
     assert (event.user, event.report_id, event.force_id) == (org.alice, report.pk, org.cambs.pk)
     assert event.get_action_display() == "Discarded a draft"
@@ -121,7 +120,7 @@ def test_a_discarded_draft_never_counts(org):
     alice = client_for(org.alice)
     kept = filed(alice, org, "CC-20260101-1111", present="")
     thrown = draft(alice, org, "CC-DRAFT-OTHER-98", present="")
-    services.discard_draft(thrown, org.alice)
+    report_services.discard_draft(thrown, org.alice)
     from uof.stats import store
 
     counted = set(store.build().arrays["report"].tolist())
@@ -152,7 +151,7 @@ def test_a_returned_report_cannot_be_discarded(org):
     assert "Discard this draft" not in text_of(alice.get(page_url(report, "check")))
     assert alice.post(reverse("reports:discard", args=[report.pk])).status_code == 403
     with pytest.raises(RecordingError, match="submitted, so it cannot be discarded"):
-        services.discard_draft(report, org.alice)
+        report_services.discard_draft(report, org.alice)
     assert Report.objects.get(pk=report.pk).deleted_at is None
     submit(alice, report)
     assert StatusChange.objects.filter(report=report).count() == 3
@@ -188,7 +187,7 @@ def test_a_discarded_draft_does_not_lock_the_incident_for_the_next_officer(org):
 
     alice = client_for(org.alice)
     thrown = draft(alice, org, "CC-DISCARD-LOCK", present="")
-    services.discard_draft(thrown, org.alice)
+    report_services.discard_draft(thrown, org.alice)
     bobs = report_services.start_report(org.bob, org.cambs, {"cad_reference": "CC-DISCARD-LOCK"})
     assert bobs.incident_id == thrown.incident_id
     assert not report_selectors.incident_details_locked(Report.objects.get(pk=bobs.pk))
