@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover
 
 LONDON = ZoneInfo("Europe/London")
 CONFIG = Path(__file__).parent / "data" / "eastern.json"
-CHECKED = [f for f in FIELDS if f.page != "references" and f.name != "officers_present"]
+CHECKED = [f for f in FIELDS if f.page != "references" and f.kind.column_of_owner]
 
 
 class GenerationError(Exception):

@@ -2,7 +2,7 @@
 field declarations, the publication's tables and its disclosure rule (never written by hand)."""
 from __future__ import annotations
 
-from uof.reports.dictionary import KIND_TEXT, _dates, asked_dates
+from uof.reports.dictionary import _dates, asked_dates
 from uof.reports.fieldset import FIELDS, PAGE_TITLES
 from uof.reports.tactics import AEP_MEANING, GROUPS, TACTICS
 from uof.stats.catalogue import PUBLISHED_MEASURES
@@ -63,7 +63,7 @@ def dictionary(content: dict | None = None) -> dict:
         options = [{"code": o.code, "label": o.label, "published_as": o.public_category, "home_office": o.ho_category,
                     "in_use": _dates(o)}
                    for o in (f.vocabulary.options if f.vocabulary else [])]
-        fields.append({"name": f.name, "question": f.label, "page": PAGE_TITLES[f.page], "type": KIND_TEXT[f.kind],
+        fields.append({"name": f.name, "question": f.label, "page": PAGE_TITLES[f.page], "type": f.kind.description,
                        "national": f.national, "asked": asked_dates(f), "options": options})
     fields.append({"name": "tactics", "question": "Tactics used, in order", "page": PAGE_TITLES["tactics"],
                    "type": "ordered list of tactics", "national": True,

@@ -7,12 +7,6 @@ from .fieldset import FIELDS, PAGE_TITLES, VOCABULARIES
 from .rules import RULES
 from .tactics import GROUPS, TACTICS
 
-KIND_TEXT = {
-    "date": "date (YYYY-MM-DD)", "time": "time (HH:MM, 24-hour, UK local)", "choice": "one code",
-    "multi": "list of codes", "text": "text", "lines": "list of text values", "textarea": "free text",
-    "place": "custody suite or district", "reference": "text", "force": "force slug",
-}
-
 
 def _span(start, end, first: str = "from", retired: bool = False) -> str:
     parts = [f"{first} {start:%-d %b %Y}"] if start else []
@@ -42,7 +36,7 @@ def as_markdown(after_rules: list[str] = ()) -> str:
             f"if {f.only_if[0]} = {f.only_if[1]}" if f.only_if else "no")
         if asked_dates(f):  # older records were never asked it: their answer is "not asked"
             required += f" ({asked_dates(f)}; earlier records: not asked)"
-        lines.append(f"| `{f.name}` | {f.label} | {PAGE_TITLES[f.page]} | {KIND_TEXT[f.kind]} | "
+        lines.append(f"| `{f.name}` | {f.label} | {PAGE_TITLES[f.page]} | {f.kind.description} | "
                      f"{f.vocabulary.name if f.vocabulary else ''} | {required} | {'yes' if f.private else ''} | "
                      f"{'yes' if f.national else 'local'} |")
     lines += ["| `tactics` | Tactics used, in order | Tactics used | ordered list of (tactic code, effective yes/no) "

@@ -10,19 +10,28 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import vocabulary as v
+from .kinds import (
+    CHOICE,
+    DATE,
+    FORCE,
+    LINES,
+    MULTI,
+    OFFICERS,
+    PLACE,
+    REFERENCE,
+    TEXTAREA,
+    TIME,
+    Kind,
+)
 from .tactics import TACTICS
 from .vocabulary import Vocabulary
-
-# kinds: date, time, choice (single option), multi (several options), text, lines (one value
-# per line), textarea, place (a district or custody suite row), reference (incident reference),
-# force (the force area)
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     label: str
-    kind: str
+    kind: Kind  # what it stores, asks, checks and shows (kinds.py)
     page: str
     owner: str = "report"  # "report" or "incident"
     vocabulary: Vocabulary | None = None
@@ -50,7 +59,7 @@ class Field:
 
     @property
     def is_multi(self) -> bool:
-        return self.kind in ("multi", "lines")
+        return self.kind.holds_list
 
     @property
     def name_in_messages(self) -> str:
@@ -67,113 +76,113 @@ YN = v.YES_NO
 
 FIELDS: tuple[Field, ...] = (
     # --- references: link reports of one incident (local fields) ---
-    F("force", "Which force area did it happen in?", "force", "references", owner="incident", national=False,
+    F("force", "Which force area did it happen in?", FORCE, "references", owner="incident", national=False,
       hint="Officers on mutual aid: choose the force whose area it happened in",
       error="Select the force area where it happened"),
     # The force's own example (Force.cad_reference_example) replaces this hint: references.with_force_hints.
-    F("cad_reference", "Command and control (incident log) number", "reference", "references", owner="incident",
+    F("cad_reference", "Command and control (incident log) number", REFERENCE, "references", owner="incident",
       required=False, private=True, national=False, hint="As it appears on the incident log"),
-    F("custody_reference", "Custody record number", "reference", "references", owner="incident",
+    F("custody_reference", "Custody record number", REFERENCE, "references", owner="incident",
       required=False, private=True, national=False),
-    F("crime_reference", "Crime number", "reference", "references", owner="incident",
+    F("crime_reference", "Crime number", REFERENCE, "references", owner="incident",
       required=False, private=True, national=False),
     # --- when and where the incident happened ---
-    F("occurred_date", "Date of the incident", "date", "incident", owner="incident",
+    F("occurred_date", "Date of the incident", DATE, "incident", owner="incident",
       hint="For example, 27 3 2026",
       error="Enter the date of the incident"),
-    F("occurred_time", "Time force was first used", "time", "incident", owner="incident",
+    F("occurred_time", "Time force was first used", TIME, "incident", owner="incident",
       hint="Use the 24-hour clock, for example 14:30",
       error="Enter the time force was first used"),
-    F("district", "District (policing area)", "place", "incident", owner="incident", national=False,
+    F("district", "District (policing area)", PLACE, "incident", owner="incident", national=False,
       error="Select the district where it happened"),
     # --- where this officer used force ---
-    F("location_types", "Where did you use force?", "multi", "location", vocabulary=v.LOCATION_TYPES,
+    F("location_types", "Where did you use force?", MULTI, "location", vocabulary=v.LOCATION_TYPES,
       hint="Select all that apply",
       error="Select where you used force", example=("street",)),
-    F("custody_suite", "Which custody suite?", "place", "location", only_if=("location_types", "custody_block"),
+    F("custody_suite", "Which custody suite?", PLACE, "location", only_if=("location_types", "custody_block"),
       national=False,
       error="Select the custody suite"),
     # --- the subject as the officer perceived them ---
-    F("age_band", "How old did the person seem?", "choice", "perception", vocabulary=v.AGE_BANDS,
+    F("age_band", "How old did the person seem?", CHOICE, "perception", vocabulary=v.AGE_BANDS,
       error="Select how old the person seemed", example="18-34"),
-    F("gender", "What gender did the person seem to be?", "choice", "perception", vocabulary=v.GENDERS,
+    F("gender", "What gender did the person seem to be?", CHOICE, "perception", vocabulary=v.GENDERS,
       error="Select what gender the person seemed to be", example="male"),
-    F("ethnicity", "What ethnic group did the person seem to belong to?", "choice", "perception",
+    F("ethnicity", "What ethnic group did the person seem to belong to?", CHOICE, "perception",
       vocabulary=v.ETHNICITIES,
       error="Select which ethnic group the person seemed to belong to", example="white"),
-    F("physical_condition", "Did you perceive the person to have a physical health condition?", "choice",
+    F("physical_condition", "Did you perceive the person to have a physical health condition?", CHOICE,
       "perception", vocabulary=YN, inline=True,
       hint="Includes sensory impairments and fluctuating or recurring conditions such as epilepsy",
       error="Select yes if you perceived the person to have a physical health condition", example="no"),
-    F("mental_condition", "Did you perceive the person to have a mental health condition?", "choice",
+    F("mental_condition", "Did you perceive the person to have a mental health condition?", CHOICE,
       "perception", vocabulary=YN, inline=True,
       hint="Includes learning disabilities, developmental impairments and mental illness",
       error="Select yes if you perceived the person to have a mental health condition", example="no"),
     # --- the officer ---
-    F("main_duty", "What was your main duty at the time?", "choice", "officer", vocabulary=v.MAIN_DUTIES,
+    F("main_duty", "What was your main duty at the time?", CHOICE, "officer", vocabulary=v.MAIN_DUTIES,
       error="Select your main duty at the time", example="response"),
-    F("single_crewed", "Were you single crewed?", "choice", "officer", vocabulary=YN, inline=True,
+    F("single_crewed", "Were you single crewed?", CHOICE, "officer", vocabulary=YN, inline=True,
       error="Select yes if you were single crewed", example="no"),
-    F("ced_trained", "Are you trained to carry a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True,
+    F("ced_trained", "Are you trained to carry a Taser (CED)?", CHOICE, "officer", vocabulary=YN, inline=True,
       error="Select yes if you are trained to carry a Taser", example="no"),
-    F("ced_carried", "Were you carrying a Taser (CED)?", "choice", "officer", vocabulary=YN, inline=True,
+    F("ced_carried", "Were you carrying a Taser (CED)?", CHOICE, "officer", vocabulary=YN, inline=True,
       only_if=("ced_trained", "yes"),
       error="Select yes if you were carrying a Taser"),
-    F("bwv_references", "Body-worn video references", "lines", "officer", required=False, private=True,
+    F("bwv_references", "Body-worn video references", LINES, "officer", required=False, private=True,
       national=False, hint="One per line. Leave blank if there is no footage", max_length=60),
-    F("officers_present", "Other officers present", "lines", "officer", required=False, private=True,
+    F("officers_present", "Other officers present", OFFICERS, "officer", required=False, private=True,
       national=False, hint="Collar numbers, one per line or separated by commas. Officers of another "
       "force: write the force first, for example hertfordshire:4821", max_length=60),
     # --- the subject's behaviour and why force was used ---
-    F("primary_conduct", "What was the person's main conduct?", "choice", "conduct", vocabulary=v.PRIMARY_CONDUCT,
+    F("primary_conduct", "What was the person's main conduct?", CHOICE, "conduct", vocabulary=v.PRIMARY_CONDUCT,
       error="Select the person's main conduct", example="active"),
-    F("impact_factors", "Which impact factors applied?", "multi", "conduct", vocabulary=v.IMPACT_FACTORS,
+    F("impact_factors", "Which impact factors applied?", MULTI, "conduct", vocabulary=v.IMPACT_FACTORS,
       required=False, hint="Select all that apply, or none", example=()),
-    F("reasons", "Why did you use force?", "multi", "conduct", vocabulary=v.REASONS, hint="Select all that apply",
+    F("reasons", "Why did you use force?", MULTI, "conduct", vocabulary=v.REASONS, hint="Select all that apply",
       error="Select why you used force", example=("effect_arrest",)),
     # --- tactics are an ordered list of (tactic, effective): see TacticUse ---
     # --- injuries ---
-    F("officer_injured", "Were you injured as a result of the incident?", "choice", "injuries", vocabulary=YN,
+    F("officer_injured", "Were you injured as a result of the incident?", CHOICE, "injuries", vocabulary=YN,
       inline=True,
       error="Select yes if you were injured as a result of the incident", counted_as="Officer injured", example="no"),
-    F("officer_injury_level", "How serious was your injury?", "choice", "injuries",
+    F("officer_injury_level", "How serious was your injury?", CHOICE, "injuries",
       vocabulary=v.OFFICER_INJURY_LEVELS, only_if=("officer_injured", "yes"),
       hint="Severe: broken bones, deep cuts, loss of consciousness or admission to hospital",
       error="Select how serious your injury was", counted_as="Officer injury"),
-    F("officer_assaulted", "Were you intentionally assaulted by the person?", "choice", "injuries",
+    F("officer_assaulted", "Were you intentionally assaulted by the person?", CHOICE, "injuries",
       vocabulary=YN, inline=True,
       error="Select yes if the person intentionally assaulted you", counted_as="Officer intentionally assaulted", example="no"),
-    F("officer_medical", "Did you receive medical assistance?", "choice", "injuries", vocabulary=YN, inline=True,
+    F("officer_medical", "Did you receive medical assistance?", CHOICE, "injuries", vocabulary=YN, inline=True,
       only_if=("officer_injured", "yes"),
       error="Select yes if you received medical assistance"),
-    F("subject_injured", "Was the person injured as a result of your use of force?", "choice", "injuries",
+    F("subject_injured", "Was the person injured as a result of your use of force?", CHOICE, "injuries",
       vocabulary=v.YES_NO_UNKNOWN,
       error="Select whether the person was injured as a result of your use of force", counted_as="Person injured", example="no"),
-    F("subject_injury_level", "How serious was the person's injury?", "choice", "injuries",
+    F("subject_injury_level", "How serious was the person's injury?", CHOICE, "injuries",
       vocabulary=v.SUBJECT_INJURY_LEVELS, only_if=("subject_injured", "yes"),
       error="Select how serious the person's injury was", counted_as="Person injury"),
-    F("subject_medical_offered", "Was medical assistance offered to the person?", "choice", "injuries",
+    F("subject_medical_offered", "Was medical assistance offered to the person?", CHOICE, "injuries",
       vocabulary=YN, inline=True,
       error="Select yes if medical assistance was offered to the person", example="no"),
-    F("subject_medical_provided", "Was medical assistance provided to the person?", "choice", "injuries",
+    F("subject_medical_provided", "Was medical assistance provided to the person?", CHOICE, "injuries",
       vocabulary=YN, inline=True,
       error="Select yes if medical assistance was provided to the person", example="no"),
     # --- threats to the officer (local fields the seed publishes) ---
-    F("spat_at", "Were you spat at?", "choice", "threats", vocabulary=YN, inline=True, national=False,
+    F("spat_at", "Were you spat at?", CHOICE, "threats", vocabulary=YN, inline=True, national=False,
       error="Select yes if you were spat at", counted_as="Officer spat at", example="no"),
-    F("threatened_with_weapon", "Were you threatened with a weapon?", "choice", "threats", vocabulary=YN,
+    F("threatened_with_weapon", "Were you threatened with a weapon?", CHOICE, "threats", vocabulary=YN,
       inline=True,
       error="Select yes if you were threatened with a weapon", counted_as="Officer threatened with a weapon", example="no"),
-    F("assaulted_with_weapon", "Were you assaulted with a weapon?", "choice", "threats", vocabulary=YN,
+    F("assaulted_with_weapon", "Were you assaulted with a weapon?", CHOICE, "threats", vocabulary=YN,
       inline=True,
       error="Select yes if you were assaulted with a weapon", counted_as="Officer assaulted with a weapon", example="no"),
-    F("public_order", "Was this a public order deployment?", "choice", "threats", vocabulary=YN, inline=True,
+    F("public_order", "Was this a public order deployment?", CHOICE, "threats", vocabulary=YN, inline=True,
       hint="The Met publishes public order uses of force apart from individual ones",
       error="Select yes if this was a public order deployment", example="no"),
     # --- outcome and account ---
-    F("outcomes", "What was the outcome?", "multi", "outcome", vocabulary=v.OUTCOMES, hint="Select all that apply",
+    F("outcomes", "What was the outcome?", MULTI, "outcome", vocabulary=v.OUTCOMES, hint="Select all that apply",
       error="Select at least one outcome", example=("arrested",)),
-    F("account", "Describe what happened and why you used force", "textarea", "account", private=True,
+    F("account", "Describe what happened and why you used force", TEXTAREA, "account", private=True,
       hint="Your account is kept private: it is never published", max_length=20000,
       error="Enter your account of what happened and why you used force", noun="Your account"),
 )
@@ -223,7 +232,7 @@ def counted_fields() -> list[Field]:
 
 def report_fields() -> list[Field]:
     """Fields stored as columns of the report (not the incident, not derived lists)."""
-    return [f for f in FIELDS if f.owner == "report" and f.name != "officers_present"]
+    return [f for f in FIELDS if f.owner == "report" and f.kind.column_of_owner]
 
 
 VOCABULARIES: tuple[Vocabulary, ...] = tuple(

@@ -6,37 +6,10 @@ messages are specific and the same rules run again when the whole report is subm
 """
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
 
 from .fieldset import Field, fields_on
 from .validation import REQUIRED, Places, Validator, fmt_date  # noqa: F401  (fmt_date is re-exported)
-
-
-class DateWidget(forms.Widget):
-    """Reads the GOV.UK date input's three boxes: NAME-day, NAME-month, NAME-year."""
-
-    def value_from_datadict(self, data, files, name):
-        return tuple(str(data.get(f"{name}-{part}", "")).strip() for part in ("day", "month", "year"))
-
-
-class DateParts(forms.Field):
-    widget = DateWidget
-
-    def to_python(self, value):
-        if isinstance(value, dt.date):
-            return value
-        return value or ("", "", "")
-
-
-class CodeList(forms.Field):
-    """A list of submitted codes, checked against the vocabulary by the Validator."""
-
-    widget = forms.SelectMultiple
-
-    def to_python(self, value):
-        return [str(v) for v in (value or [])]
 
 
 class PageForm(forms.Form):
@@ -56,12 +29,7 @@ class PageForm(forms.Form):
 
     def options_for(self, spec: Field) -> list[tuple[str, str, str]]:
         """(value, label, hint) for a choice, multi, place or force field."""
-        if spec.kind == "place":
-            return [(str(p.pk), p.name, "") for p in self.validator.place_options(spec)]
-        if spec.kind == "force":
-            return [(f.slug, f.name, "") for f in sorted(self.validator.places.forces.values(), key=lambda f: f.name)]
-        kept = tuple(self.keep.get(spec.name) or ())
-        return [(o.code, o.label, o.hint) for o in spec.vocabulary.available(self.incident_date, kept)]
+        return spec.kind.options(spec, self.validator, self.incident_date, tuple(self.keep.get(spec.name) or ()))
 
     def clean(self):
         data = super().clean()
@@ -72,21 +40,13 @@ class PageForm(forms.Form):
         return data
 
 
-def _django_field(spec: Field) -> forms.Field:
-    if spec.kind == "date":
-        return DateParts(required=False)
-    if spec.kind == "multi":
-        return CodeList(required=False)
-    return forms.CharField(required=False, strip=False)
-
-
 _FORM_CLASSES: dict[str, type[PageForm]] = {}
 
 
 def page_form(page: str) -> type[PageForm]:
     if page not in _FORM_CLASSES:
         specs = fields_on(page)
-        attrs = {spec.name: _django_field(spec) for spec in specs}
+        attrs = {spec.name: spec.kind.form_field() for spec in specs}
         attrs.update(page=page, specs=specs)
         _FORM_CLASSES[page] = type(f"{page.title()}PageForm", (PageForm,), attrs)
     return _FORM_CLASSES[page]

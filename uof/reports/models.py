@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from .fieldset import report_fields
+from .kinds import one_of
 from .tactics import TACTICS
 
 REFERENCE_KINDS = ("cad_reference", "custody_reference", "crime_reference")
@@ -61,28 +62,9 @@ class Subject(models.Model):
         return f"Subject {self.number}"
 
 
-def _one_of(column: str, codes, blank: bool = True) -> models.CheckConstraint:
-    """The database refuses a value the declarations do not know (retired codes stay allowed:
-    old records keep them). A new option changes the constraint: `makemigrations` writes it."""
-    allowed = sorted(set(codes) | ({""} if blank else set()))
-    return models.CheckConstraint(condition=Q(**{f"{column}__in": allowed}), name=f"%(class)s_{column}_declared")
-
-
 def _declared_answers() -> list[models.CheckConstraint]:
-    """A CHECK constraint for every single-choice answer stored on the report (fieldset.py)."""
-    return [_one_of(f.name, f.vocabulary.codes()) for f in report_fields() if f.kind == "choice"]
-
-
-def undeclared_codes(spec, value) -> str:
-    """What is wrong with a multi-select answer (a list of distinct declared codes), or ""."""
-    if not isinstance(value, list):
-        return f"{spec.name} must be a list of codes, not {type(value).__name__}"
-    unknown = [code for code in value if code not in spec.vocabulary.codes()]
-    if unknown:
-        return f"{spec.name} holds codes its vocabulary does not declare: {', '.join(map(str, unknown))}"
-    if len(set(value)) != len(value):
-        return f"{spec.name} lists a code twice"
-    return ""
+    """The CHECK constraints the kinds of the report's answers declare (one per single choice)."""
+    return [c for f in report_fields() for c in f.kind.constraints(f)]
 
 
 class ReportStatus(models.TextChoices):
@@ -117,7 +99,7 @@ class Report(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["officer", "subject"], name="one_report_per_officer_per_subject"),
-            _one_of("status", ReportStatus.values, blank=False),
+            one_of("status", ReportStatus.values, blank=False),
             *_declared_answers(),
         ]
         indexes = [models.Index(fields=["officer", "status"]), models.Index(fields=["status"])]
@@ -126,11 +108,11 @@ class Report(models.Model):
         return f"Report {self.pk}"
 
     def save(self, *args, **kwargs):
-        # A JSON column cannot carry a CHECK on both databases: multi-select answers are checked here.
+        # What a CHECK cannot hold on both databases (a multi-select's JSON list) is checked here.
         fields = kwargs.get("update_fields")
         for spec in report_fields():
-            if spec.kind == "multi" and (fields is None or spec.name in fields):
-                problem = undeclared_codes(spec, getattr(self, spec.name))
+            if fields is None or spec.name in fields:
+                problem = spec.kind.stored_problem(spec, getattr(self, spec.name))
                 if problem:
                     raise ValueError(f"Report {self.pk or '(new)'}: {problem}")
         super().save(*args, **kwargs)
@@ -140,22 +122,8 @@ class Report(models.Model):
         return self.status == self.Status.DRAFT
 
 
-def _column_for(field):
-    # The column is named, not worded: the question text lives in fieldset.py only, so rewording a
-    # question needs no migration.
-    name = field.name.replace("_", " ")
-    if field.kind in ("multi", "lines"):
-        return models.JSONField(default=list, blank=True, verbose_name=name)
-    if field.kind == "textarea":
-        return models.TextField(blank=True, default="", verbose_name=name)
-    if field.kind == "place":
-        return models.ForeignKey("organisations.CustodySuite", null=True, blank=True, on_delete=models.PROTECT,
-                                 related_name="reports", verbose_name=name)
-    return models.CharField(max_length=40, blank=True, default="", verbose_name=name)
-
-
 for _field in report_fields():
-    Report.add_to_class(_field.name, _column_for(_field))
+    Report.add_to_class(_field.name, _field.kind.column(_field))
 
 
 class TacticUse(models.Model):
@@ -169,8 +137,8 @@ class TacticUse(models.Model):
     class Meta:
         ordering = ["report", "position"]
         constraints = [models.UniqueConstraint(fields=["report", "position"], name="tactic_position_unique"),
-                       _one_of("tactic", TACTICS.codes(), blank=False),
-                       _one_of("effective", ["yes", "no"], blank=False)]
+                       one_of("tactic", TACTICS.codes(), blank=False),
+                       one_of("effective", ["yes", "no"], blank=False)]
 
 
 class OfficerPresent(models.Model):

@@ -136,9 +136,7 @@ def unresolved(found: list[Problem]) -> list[Problem]:
 
 def answers_of(report) -> dict:
     """The stored answers the rules read, with the tactic codes in order."""
-    from .selectors import value_of  # selectors imports forms; rules stay importable on their own
-
-    answers = {name: value_of(report, FIELDS_BY_NAME[name]) for name in READS}
+    answers = {name: FIELDS_BY_NAME[name].kind.read(report, FIELDS_BY_NAME[name]) for name in READS}
     answers[TACTICS_ANSWER] = [u.tactic for u in report.tactics.order_by("position")]
     return answers
 

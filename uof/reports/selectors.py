@@ -10,7 +10,7 @@ from uof.organisations.models import Force
 from . import rules
 from .errors import RecordingError
 from .fieldset import FIELDS_BY_NAME, PAGE_ORDER, PAGE_TITLES, Field, fields_on
-from .models import REFERENCE_KINDS, Incident, OfficerPresent, Report, StatusChange, Subject
+from .models import REFERENCE_KINDS, Incident, Report, StatusChange, Subject
 from .references import (
     Offer,
     ReferenceCheck,
@@ -117,41 +117,15 @@ def subjects_of(incident: Incident, exclude: Report | None = None) -> list[dict]
 
 
 def value_of(report: Report, spec: Field):
-    """The stored answer for a field, from the report or its incident."""
-    if spec.name == "officers_present":
-        return [_collar(o.officer, report) for o in OfficerPresent.objects.filter(named_by=report)
-                .select_related("officer", "officer__force")]
-    owner = report.incident if spec.owner == "incident" else report
-    return getattr(owner, spec.name)
-
-
-def _collar(user, report: Report) -> str:
-    if user.force_id in (report.incident.force_id, report.officer_force_id):
-        return user.collar_number
-    return f"{user.force.slug}:{user.collar_number}"
+    """The stored answer for a field, from the report, its incident or (officers present) its own rows."""
+    return spec.kind.read(report, spec)
 
 
 def record_data(report: Report, page: str) -> MultiValueDict:
     """The stored answers of one page in the shape a browser would post them."""
     data = MultiValueDict()
     for spec in fields_on(page):
-        value = value_of(report, spec)
-        if spec.kind == "date":
-            if value:
-                for part in ("day", "month", "year"):
-                    data[f"{spec.name}-{part}"] = str(getattr(value, part))
-        elif spec.kind == "multi":
-            data.setlist(spec.name, list(value or []))
-        elif spec.kind == "lines":
-            data[spec.name] = "\n".join(value or [])
-        elif spec.kind == "place":
-            data[spec.name] = str(value.pk) if value else ""
-        elif spec.kind == "force":
-            data[spec.name] = value.slug if value else ""
-        elif spec.kind == "time":
-            data[spec.name] = value.strftime("%H:%M") if value else ""
-        else:
-            data[spec.name] = value or ""
+        spec.kind.post(data, spec, value_of(report, spec))
     return data
 
 
@@ -159,30 +133,15 @@ def kept_answers(report: Report) -> dict[str, list[str]]:
     """Answers already on the record, which stay valid even if their option has since been retired."""
     kept = {}
     for spec in FIELDS_BY_NAME.values():
-        value = value_of(report, spec)
-        if spec.kind == "place":
-            kept[spec.name] = [str(value.pk)] if value else []
-        elif spec.kind == "force":
-            kept[spec.name] = [value.slug] if value else []
-        elif isinstance(value, list):
-            kept[spec.name] = value
-        elif value:
-            kept[spec.name] = [value] if isinstance(value, str) else value
+        values = spec.kind.kept(value_of(report, spec))
+        if values:
+            kept[spec.name] = values
     return kept
 
 
 def snapshot(report: Report) -> dict:
     """Every answer of a report as plain JSON values, to compare before and after a change."""
-    out = {}
-    for spec in FIELDS_BY_NAME.values():
-        value = value_of(report, spec)
-        if spec.kind in ("place", "force"):
-            value = {"id": value.pk, "name": value.name} if value else None
-        elif hasattr(value, "isoformat"):
-            value = value.isoformat(timespec="minutes") if spec.kind == "time" else value.isoformat()
-        elif isinstance(value, list):
-            value = list(value)
-        out[spec.name] = value
+    out = {spec.name: spec.kind.plain(value_of(report, spec)) for spec in FIELDS_BY_NAME.values()}
     out["tactics"] = [[u.tactic, u.effective] for u in report.tactics.order_by("position")]
     out["subject"] = report.subject.number if report.subject_id else None
     out["confirmed_rules"] = list(report.confirmed_rules or [])  # a confirmation is a change like an answer
@@ -190,20 +149,7 @@ def snapshot(report: Report) -> dict:
 
 
 def display_value(report: Report, spec: Field) -> str:
-    value = value_of(report, spec)
-    if spec.kind == "date":
-        return f"{value.day} {value:%B %Y}" if value else ""
-    if spec.kind == "time":
-        return value.strftime("%H:%M") if value else ""
-    if spec.kind in ("place", "force"):
-        return value.name if value else ""
-    if spec.kind == "multi":
-        return "\n".join(spec.vocabulary.label_of(c) for c in value or [])
-    if spec.kind == "lines" or isinstance(value, list):
-        return "\n".join(value or [])
-    if spec.vocabulary is not None:
-        return spec.vocabulary.label_of(value)
-    return value or ""
+    return spec.kind.display(spec, value_of(report, spec))
 
 
 def answers_by_page(report: Report) -> list[dict]:

@@ -145,7 +145,7 @@ def save_answers(report: Report, page: str, answers: dict, correcting: bool = Fa
         if spec.name not in answers:
             continue
         value = answers[spec.name]
-        if spec.name == "officers_present":
+        if not spec.kind.column_of_owner:  # officers present: rows of their own, resolved from collar numbers
             try:
                 name_officers_present(report, resolve_collar_numbers(report, value))
             except RecordingError as error:

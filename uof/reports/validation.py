@@ -6,27 +6,19 @@ generated record passes exactly the rules an officer's answers pass.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from django.utils import timezone
 
 from uof.organisations.models import CustodySuite, District, Force
 
 from .fieldset import Field
-from .references import normalise_reference
-
-TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
-EARLIEST_DATE = dt.date(2017, 4, 1)  # national recording began on 1 April 2017
+from .kinds import fmt_date
 
 
 def is_number(raw) -> bool:
     """A plain ASCII whole number (str.isdigit alone accepts '²', which int() refuses)."""
     text = str(raw)
     return text.isascii() and text.isdigit()
-
-
-def fmt_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _choice_label(spec: Field) -> str:
@@ -86,21 +78,24 @@ class Validator:
         rows = [p for p in self.places.of_kind(spec.name).values() if p.force_id == force_id]
         return sorted((p for p in rows if p.is_effective_on(day) or str(p.pk) in current), key=lambda p: p.name)
 
+    def today(self) -> dt.date:
+        return timezone.localdate()
+
     def check(self, specs: list[Field], data: dict) -> dict:
         """Cleaned values of `specs` from raw `data`; problems are collected in `self.errors`."""
         cleaned: dict = {}
         for spec in specs:
-            if spec.kind == "date":
-                cleaned[spec.name] = self._clean_date(spec, data.get(spec.name))
+            if spec.kind.dated:
+                cleaned[spec.name] = spec.kind.clean(self, spec, data.get(spec.name))
                 if spec.name == "occurred_date" and cleaned[spec.name]:
                     self.incident_date = cleaned[spec.name]  # options are judged on the date typed
         for spec in specs:
-            if spec.kind == "date":
+            if spec.kind.dated:
                 continue
             if not spec.asked_on(self.incident_date) or (spec.only_if and not self._condition_met(spec, data, cleaned)):
-                cleaned[spec.name] = [] if spec.is_multi else None if spec.kind == "place" else ""
+                cleaned[spec.name] = spec.kind.unasked
                 continue
-            cleaned[spec.name] = self._clean_value(spec, data.get(spec.name))
+            cleaned[spec.name] = spec.kind.clean(self, spec, data.get(spec.name))
         self._check_not_future(cleaned)
         return cleaned
 
@@ -121,61 +116,12 @@ class Validator:
             return wanted in value
         return value == wanted
 
-    def _missing(self, spec: Field) -> None:
+    def missing(self, spec: Field) -> None:
+        """An unanswered required question: its own message (a draft may be saved without it)."""
         self.add_error(spec.name, spec.error or f"Answer ‘{_choice_label(spec)}’", REQUIRED)
 
-    def _clean_value(self, spec: Field, raw):
-        if spec.kind in ("text", "reference", "textarea", "time"):
-            # References are checked in their stored spelling (references.normalise_reference).
-            value = normalise_reference(raw) if spec.kind == "reference" else (raw or "").strip()
-            if not value:
-                if spec.required:
-                    self._missing(spec)
-                return ""
-            if len(value) > spec.max_length:
-                self.add_error(spec.name, f"{spec.name_in_messages} must be {spec.max_length:,} characters or fewer")
-                return None
-            if spec.kind == "time":
-                match = TIME_RE.match(value)
-                if not match:
-                    self.add_error(spec.name, f"{spec.name_in_messages} must be in the 24-hour clock, like 14:30")
-                    return None
-                return dt.time(int(match[1]), int(match[2]))
-            return value
-        if spec.kind == "lines":
-            items = [x.strip() for x in re.split(r"[\n,;]+", raw or "") if x.strip()]
-            if not items and spec.required:
-                self._missing(spec)
-            too_long = [x for x in items if len(x) > spec.max_length]
-            if too_long:
-                self.add_error(spec.name, f"Each entry must be {spec.max_length} characters or fewer")
-                return None
-            return list(dict.fromkeys(items))
-        if spec.kind == "multi":
-            codes = [c for c in (raw or []) if c]
-            if not codes:
-                if spec.required:
-                    self._missing(spec)
-                return []
-            return self._check_codes(spec, codes)
-        if spec.kind == "place":
-            return self._clean_place(spec, raw)
-        if spec.kind == "force":
-            force = self.places.forces.get(raw) if raw else None
-            if not raw:
-                self._missing(spec)
-            elif force is None:
-                self.add_error(spec.name, "Choose the force area from the list")
-            return force
-        # choice
-        if not raw:
-            if spec.required:
-                self._missing(spec)
-            return ""
-        codes = self._check_codes(spec, [raw])
-        return codes[0] if codes else None
-
-    def _check_codes(self, spec: Field, codes: list[str]):
+    def check_codes(self, spec: Field, codes: list[str]):
+        """The codes, each checked against the vocabulary on the incident's date (None if one fails)."""
         kept = tuple(self.keep.get(spec.name) or ())
         day = self.incident_date
         for code in codes:
@@ -189,49 +135,3 @@ class Validator:
                 self.add_error(spec.name, f"‘{option.label}’ was not in use{when}: choose from the current list")
                 return None
         return list(dict.fromkeys(codes))
-
-    def _clean_place(self, spec: Field, raw):
-        if not raw:
-            if spec.required:
-                self._missing(spec)
-            return None
-        kind = "district" if spec.name == "district" else "custody suite"
-        place = self.places.of_kind(spec.name).get(int(raw)) if is_number(raw) else None
-        if place is None:
-            self.add_error(spec.name, f"Choose a {kind} from the list")
-            return None
-        if place.force_id != getattr(self.force, "pk", None):
-            self.add_error(spec.name, f"{place.name} is a {kind} of {place.force.name}, not {self.force.name}: "
-                                      f"choose a {kind} of {self.force.name}")
-            return None
-        if place not in self.place_options(spec):
-            self.add_error(spec.name, f"{place.name} was not in use on the date of the incident")
-            return None
-        return place
-
-    def _clean_date(self, spec: Field, parts):
-        if isinstance(parts, dt.date):
-            return parts
-        day, month, year = parts or ("", "", "")
-        label = spec.name_in_messages
-        if not (day or month or year):
-            if spec.required:
-                self._missing(spec)
-            return None
-        missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
-        if missing:
-            self.add_error(spec.name, f"{label} must include a {' and '.join(missing)}")
-            return None
-        try:
-            value = dt.date(int(year), int(month), int(day))
-        except ValueError:
-            self.add_error(spec.name, f"{label} must be a real date")
-            return None
-        if value > timezone.localdate():
-            self.add_error(spec.name, f"{label} must be today or in the past")
-            return None
-        if value < EARLIEST_DATE:
-            self.add_error(spec.name, f"{label} must be on or after {fmt_date(EARLIEST_DATE)}, "
-                                      "when national recording began")
-            return None
-        return value

@@ -2,8 +2,6 @@
 (vocabulary labels, place names, tactic labels, dates), never the stored JSON."""
 from __future__ import annotations
 
-import datetime as dt
-
 from uof.reports.fieldset import FIELDS_BY_NAME
 from uof.reports.rules import RULES_BY_KEY
 from uof.reports.tactics import TACTICS
@@ -31,20 +29,7 @@ def shown(name: str, value) -> str:
     spec = FIELDS_BY_NAME.get(name)
     if spec is None:
         return str(value)
-    if spec.kind in ("place", "force"):
-        return value.get("name", "") if isinstance(value, dict) else str(value)
-    if spec.kind == "date":
-        try:
-            day = dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return str(value)
-        return f"{day.day} {day:%B %Y}"
-    if isinstance(value, list):
-        labels = [spec.vocabulary.label_of(code) or code for code in value] if spec.vocabulary else value
-        return "\n".join(str(label) for label in labels)
-    if spec.vocabulary is not None:
-        return spec.vocabulary.label_of(value) or str(value)
-    return str(value)
+    return spec.kind.display_plain(spec, value)
 
 
 def change_rows(changes) -> list[dict]:

@@ -43,7 +43,7 @@ _INDEXES = {}
 
 def _column(field: Field) -> Column:
     _INDEXES.setdefault(field.vocabulary.name, {o.code: i for i, o in enumerate(field.vocabulary.options)})
-    return Column(field.name, field.vocabulary, field.kind == "multi")
+    return Column(field.name, field.vocabulary, field.kind.holds_list)
 
 
 # Every public answer governed by a vocabulary becomes a column (private fields never do).

@@ -4,7 +4,6 @@ is its output."""
 from __future__ import annotations
 
 from uof.reports import dictionary as report_dictionary
-from uof.reports.dictionary import KIND_TEXT
 from uof.reports.fieldset import FIELDS_BY_NAME
 
 from . import export, service
@@ -22,7 +21,7 @@ def _exports() -> list[str]:
     for column in export.COLUMNS:
         spec = FIELDS_BY_NAME.get(column)
         meaning = export.DESCRIPTIONS.get(column) or (
-            f"{spec.label} ({KIND_TEXT[spec.kind]}{', vocabulary ' + spec.vocabulary.name if spec.vocabulary else ''})")
+            f"{spec.label} ({spec.kind.description}{', vocabulary ' + spec.vocabulary.name if spec.vocabulary else ''})")
         lines.append(f"| `{column}` | {meaning} |")
     lines += ["", "## Statistics output (`uof stats … --format json|csv`)", "",
               "JSON: `forces`, `period` (`label`, `from`, `to`), `previous_period`, `year_earlier` and `tables`, "

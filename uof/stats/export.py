@@ -14,13 +14,15 @@ from typing import TextIO
 from uof.audit import services as audit
 from uof.audit.models import AuditEvent
 from uof.reports.fieldset import FIELDS
+from uof.reports.kinds import PLACE
 from uof.reports.models import Report
 from uof.reports.tactics import highest_ced
 
 from .store import COUNTED
 
 SEPARATOR = "|"
-ANSWERS = [f for f in FIELDS if not f.private and f.owner == "report" and f.kind != "place"]
+# Places are exported by name in columns of their own (district, custody_suite).
+ANSWERS = [f for f in FIELDS if not f.private and f.owner == "report" and f.kind is not PLACE]
 COLUMNS = (["report_id", "incident_id", "subject", "force", "officer_force", "district", "custody_suite",
             "incident_date", "incident_time", "status"]
            + [f.name for f in ANSWERS] + ["tactics", "tactics_effective", "ced_highest"])

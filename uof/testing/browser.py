@@ -80,9 +80,10 @@ def answer_unanswered(page) -> None:
     """Give every visible question left unanswered on the page its declared example answer: a
     journey states the answers it is about, and a question added to the form later still gets one."""
     from uof.reports.fieldset import FIELDS
+    from uof.reports.kinds import CHOICE
 
     for f in FIELDS:
-        if f.kind != "choice" or f.example is None:
+        if f.kind is not CHOICE or f.example is None:
             continue
         radios = page.locator(f"input[type=radio][name='{f.name}']")
         if radios.count() and not page.locator(f"input[type=radio][name='{f.name}']:checked").count():

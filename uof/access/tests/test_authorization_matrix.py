@@ -344,9 +344,9 @@ def _answers(org, district) -> dict:
     values = {}
     for page, posted in complete_pages(org).items():
         for spec in fields_on(page):
-            if spec.owner == "report" and spec.name in posted and spec.kind != "place":
+            if spec.owner == "report" and spec.name in posted and spec.kind.name != "place":
                 raw = posted[spec.name]
-                values[spec.name] = raw.splitlines() if spec.kind == "lines" else raw
+                values[spec.name] = raw.splitlines() if isinstance(raw, str) and spec.kind.holds_list else raw
     values.pop("officers_present", None)  # optional; naming colleagues would add missing reports
     values["custody_suite"] = org.thorpe if district.force_id == org.cambs.pk else org.luton_custody
     return values

@@ -15,7 +15,7 @@ from uof.stats.tests.builders import incidents_with_reports, officers
 
 pytestmark = pytest.mark.django_db
 
-CHOICES = [f for f in report_fields() if f.kind == "choice"]
+CHOICES = [f for f in report_fields() if f.kind.name == "choice"]
 
 
 @pytest.fixture

@@ -53,7 +53,7 @@ def assert_kept(response, page: str, data: dict, skip=()) -> None:
     for spec in fields_on(page):
         if spec.name in skip:
             continue
-        if spec.kind == "date":
+        if spec.kind.macro == "date":
             for part in ("day", "month", "year"):
                 key = f"{spec.name}-{part}"
                 if key in data:
@@ -62,13 +62,13 @@ def assert_kept(response, page: str, data: dict, skip=()) -> None:
         if spec.name not in data:
             continue
         value, name = data[spec.name], spec.name
-        if spec.kind == "choice":
+        if spec.kind.macro == "radios":
             assert state.checked.get(name) == {value}, name
-        elif spec.kind == "multi":
+        elif spec.kind.macro == "checkboxes":
             assert state.checked.get(name) == set(value), name
-        elif spec.kind in ("place", "force"):
+        elif spec.kind.macro == "select":
             assert state.selected.get(name) == {value}, name
-        elif spec.kind in ("textarea", "lines"):
+        elif spec.kind.macro == "textarea":
             assert state.textareas.get(name, "").strip() == value.strip(), name
         else:
             assert state.inputs.get(name) == value, name

@@ -47,7 +47,7 @@ def test_effective_dates_are_in_order(vocab):
 
 def test_every_choice_field_has_a_vocabulary_and_every_vocabulary_is_used():
     for spec in FIELDS:
-        assert (spec.vocabulary is not None) == (spec.kind in ("choice", "multi")), spec.name
+        assert (spec.vocabulary is not None) == (spec.kind.name in ("choice", "multi")), spec.name
     used = {spec.vocabulary.name for spec in FIELDS if spec.vocabulary} | {TACTICS.name}
     assert used == {x.name for x in VOCABULARIES}
 
