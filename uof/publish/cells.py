@@ -19,6 +19,7 @@ from uof.reports.tactics import GROUPS, TACTICS
 from uof.stats.catalogue import INJURIES, PLACES, PUBLISHED, PUBLISHED_MEASURES, SUMMARY
 from uof.stats.codes import COLUMNS_BY_NAME
 from uof.stats.tables import (
+    NOT_ASKED_ROW,
     NOTHING_RECORDED,
     SUBJECT_INJURIES,
     TASER_DISCHARGED,
@@ -175,15 +176,16 @@ def _multi(g: Grid, key: str, labels: list[str]) -> None:
         if option.extra.get("group"):
             groups.setdefault(option.extra["group"], set()).add(option.code)
     cell = {label: (key, label, "reports") for label in labels}
-    none = cell[NOTHING_RECORDED]
+    # Reports with no answer: nothing recorded, or (a row only when there are some) never asked.
+    nothing = {cell[label]: 1 for label in (NOTHING_RECORDED, NOT_ASKED_ROW) if label in cell}
     for label in labels:
         g.at_most(cell[label], R)
     for category in categories:
-        g.relation({cell[category]: 1, none: 1, R: -1}, exact=False)
-    g.relation({**{cell[c]: -1 for c in categories}, none: -1, R: 1}, exact=False)
+        g.relation({cell[category]: 1, **nothing, R: -1}, exact=False)
+    g.relation({**{cell[c]: -1 for c in categories}, **{c: -1 for c in nothing}, R: 1}, exact=False)
     for group, codes in groups.items():
         any_cell = cell[f"{group} (any)"]
-        g.relation({any_cell: 1, none: 1, R: -1}, exact=False)
+        g.relation({any_cell: 1, **nothing, R: -1}, exact=False)
         inside = [c for c, members in categories.items() if members & codes]
         g.relation({any_cell: 1, **{cell[c]: -1 for c in inside}}, exact=False)
         for c in inside:

@@ -22,12 +22,19 @@ from collections import Counter
 
 import numpy as np
 
-from uof.reports.fieldset import counted_fields
+from uof.reports.fieldset import FIELDS_BY_NAME, counted_fields
 from uof.reports.tactics import GROUPS, TACTICS
 from uof.reports.vocabulary import YES_NO
 from uof.stats.catalogue import BY_FIELD, INJURIES, PLACES, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME
-from uof.stats.tables import HEALTH_PUBLIC, NOT_ASKED, NOTHING_RECORDED, not_asked_row
+from uof.stats.tables import (
+    HEALTH_FIELDS,
+    HEALTH_PUBLIC,
+    NOT_ASKED,
+    NOT_ASKED_ROW,
+    NOTHING_RECORDED,
+    not_asked_row,
+)
 
 from .cells import INF, CellId, Fact, R
 
@@ -77,8 +84,10 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
     index = np.flatnonzero(store.select([f.slug for f in forces], start, end))
     options = {name: COLUMNS_BY_NAME[name].vocabulary.options for name in COLUMNS_BY_NAME}
 
-    def label(name: str, code: int) -> str:
-        return options[name][code - 1].public_category if code else "Not reported"
+    def label(name: str, code: int, day) -> str:
+        if code:
+            return options[name][code - 1].public_category
+        return "Not reported" if FIELDS_BY_NAME[name].asked_on(day) else NOT_ASKED_ROW
 
     def answer(name: str, code: int) -> str:
         return options[name][code - 1].code if code else ""
@@ -93,13 +102,14 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
         if mask not in tactic_labels:
             tactic_labels[mask] = {TACTIC_ROW[c] for c, b in bits.items() if mask & b and c in TACTIC_ROW}
         district = int(a["district"][i])
-        row = {"force": store.forces[int(a["force"][i])].slug,
-               "month": dt.date.fromordinal(int(a["day"][i])).strftime("%Y-%m"),
+        day = dt.date.fromordinal(int(a["day"][i]))
+        health = [answer(name, a[name][i]) for name in HEALTH_FIELDS]
+        row = {"force": store.forces[int(a["force"][i])].slug, "month": day.strftime("%Y-%m"),
                "district": store.districts[district].name if district else "No district recorded",
-               "age_band": label("age_band", a["age_band"][i]), "gender": label("gender", a["gender"][i]),
-               "ethnicity": label("ethnicity", a["ethnicity"][i]),
-               "health": _health(answer("mental_condition", a["mental_condition"][i]),
-                                 answer("physical_condition", a["physical_condition"][i])),
+               "age_band": label("age_band", a["age_band"][i], day), "gender": label("gender", a["gender"][i], day),
+               "ethnicity": label("ethnicity", a["ethnicity"][i], day),
+               "health": NOT_ASKED_ROW if not any(health) and not any(
+                   FIELDS_BY_NAME[name].asked_on(day) for name in HEALTH_FIELDS) else _health(*health),
                "subject_injured": {"yes": "yes", "no": "no", "unknown": "not known"}.get(
                    answer("subject_injured", a["subject_injured"][i]), ""),
                "subject_injury_level": answer("subject_injury_level", a["subject_injury_level"][i]),
@@ -108,8 +118,8 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
                TACTICS_KEY: tactic_labels[mask]}
         for f in yes_no_fields():
             code = int(a[f.name][i])
-            row[f.name] = answer(f.name, code) if code or f.asked_on(dt.date.fromordinal(int(a["day"][i]))) \
-                else NOT_ASKED
+            row[f.name] = answer(f.name, code) if code or f.asked_on(day) else NOT_ASKED
+        row["not_asked"] = {column for column in MULTI if not a[column][i] and not FIELDS_BY_NAME[column].asked_on(day)}
         for column in MULTI:
             value = int(a[column][i])
             known = multi_labels[column]
@@ -128,7 +138,8 @@ def _single_columns(cells: set[CellId]) -> dict[str, dict[str, dict[CellId, floa
 
     def c(label):
         return (inj, label, "reports")
-    health = {label: {(BY_FIELD["health"].key, label, "reports"): 1} for label in HEALTH_PUBLIC}
+    health = {label: {(BY_FIELD["health"].key, label, "reports"): 1} for label in [*HEALTH_PUBLIC, NOT_ASKED_ROW]
+              if label != NOT_ASKED_ROW or (BY_FIELD["health"].key, label, "reports") in cells}
     out = {
         "health": health,
         "subject_injured": {v: {c(f"Person injured: {v}"): 1} for v in ("yes", "no", "not known")},
@@ -167,7 +178,7 @@ def _generalise(column: str, level: int, value: str, period_label: str) -> str:
     if column == "age_band" and level == 1:
         return AGE_BROAD.get(value, value)
     if column == "ethnicity" and level == 1:
-        return value if value in ("White", "Not reported") else "Ethnic minority"
+        return value if value in ("White", "Not reported", NOT_ASKED_ROW) else "Ethnic minority"
     return WITHHELD
 
 
@@ -228,7 +239,12 @@ def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], thresho
             line[column] = row[column] if row[column] in shown_single[column] else WITHHELD
         for name, family, label in flag_columns:
             cell = _flag_cell(family, label)
-            line[name] = WITHHELD if cell in withheld else ("1" if label in row[family] else "0")
+            if cell in withheld:
+                line[name] = WITHHELD
+            elif family in row["not_asked"] and _not_asked_cell(family) not in withheld:
+                line[name] = NOT_ASKED  # never asked (a withheld "Not asked" count hides among the zeros)
+            else:
+                line[name] = "1" if label in row[family] else "0"
         released.append(line)
         writer.writerow([line[h] for h in header])
     facts = _facts(rows, released, levels, suppressed, singles, shown_single, flag_columns, withheld, cells,
@@ -245,6 +261,10 @@ def _flag_columns(cells: set[CellId]) -> list[tuple[str, str, str]]:
             out.append((f"{prefix}: {label}", column, label))
     out = list(dict.fromkeys(out))
     return [x for x in out if _flag_cell(x[1], x[2]) in cells]
+
+
+def _not_asked_cell(family: str) -> CellId:
+    return (MULTI[family][0], NOT_ASKED_ROW, "reports")
 
 
 def _flag_cell(family: str, label: str) -> CellId:
@@ -295,6 +315,12 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
     for family in {f for _, f, _ in flag_columns}:
         columns = [(name, label) for name, f, label in flag_columns if f == family]
         hidden = [_flag_cell(family, label) for _, label in columns if _flag_cell(family, label) in withheld]
+        unasked = _not_asked_cell(family) if family != TACTICS_KEY else None
+        if unasked in cells and unasked not in withheld:  # its rows say "not asked"
+            n = sum(1 for line in released if any(line[name] == NOT_ASKED for name, _ in columns))
+            between({unasked: 1}, n, n)
+        elif unasked in cells:
+            hidden.append(unasked)  # its rows show no flag, like the withheld categories
         if family == TACTICS_KEY:  # Taser counts by its level, in its own column
             hidden += [(TACTICS_KEY, label, "reports involving tactic") for label in CED_ROW.values()
                        if (TACTICS_KEY, label, "reports involving tactic") in withheld]
@@ -305,8 +331,11 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
         none_cell = (TACTICS_KEY, "Not reported / No tactic recorded", "reports involving tactic") \
             if family == TACTICS_KEY else (MULTI[family][0], NOTHING_RECORDED, "reports")
         no_shown_flag = sum(1 for line in released if all(line[n] != "1" for n in shown)
+                            and not any(line[n] == NOT_ASKED for n in shown)
                             and (family != TACTICS_KEY or line.get("ced_highest") in ("", WITHHELD, None)))
         # rows with no shown flag are either "none" or have only withheld flags
-        between({**{c: 1 for c in hidden}, none_cell: 1}, no_shown_flag, INF)
+        # (rows saying "not asked" are left out of the count: the lower bound holds with them in the sum)
+        between({**{c: 1 for c in hidden}, none_cell: 1, **({unasked: 1} if unasked in cells else {})},
+                no_shown_flag, INF)
         between({none_cell: 1}, 0, no_shown_flag)
     return facts

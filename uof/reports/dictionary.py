@@ -23,6 +23,13 @@ def asked_dates(field) -> str:
     return _span(field.introduced, field.retired, first="incidents from")
 
 
+def not_asked_dates(field) -> str:
+    """When a question was not asked (its records say "not asked"): empty for one always asked."""
+    before = f"before {field.introduced:%-d %B %Y}" if field.introduced else ""
+    after = f"after {field.retired:%-d %B %Y}" if field.retired else ""
+    return " or ".join(x for x in (before, after) if x)
+
+
 def as_markdown(after_rules: list[str] = ()) -> str:
     """The dictionary; `after_rules` are the sections of apps built on the report (its exports)."""
     lines = ["# Data dictionary: the use-of-force report", "",

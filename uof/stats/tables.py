@@ -233,11 +233,13 @@ def multi_select(sel: Selection, column: str) -> list[Table]:
         counts = sel.totalled(dot(by_tactics.sum(axis=1), matrix))
     else:
         counts = dot(sel.tally(sel.combination(column)), matrix)
+    labels, counts = _split_not_asked(sel, [FIELDS_BY_NAME[column]], labels, counts, NOTHING_RECORDED)
     percentages = shares(counts, sel.reports)
     out = []
     for o, here in enumerate(counts.tolist()):
         n = int(sel.reports[o])
-        rows = [[label, value, share] for label, value, share in zip(labels, here, percentages[o])]
+        rows = [[label, value, share] for label, value, share in zip(labels, here, percentages[o])
+                if value or label != NOT_ASKED_ROW]
         out.append(Table(columns=["category", "reports", "share of reports (%)"], rows=rows,
                          denominator=f"share of all {n:,} reports",
                          notes=["Several can apply to one report, so the rows do not sum to the number of reports."]))
@@ -247,6 +249,7 @@ def multi_select(sel: Selection, column: str) -> list[Table]:
 # --- the people force was used on -----------------------------------------------------------------
 
 HEALTH = ["Mental", "Physical", "Physical and mental", "None", "Not reported"]  # the Home Office's words
+HEALTH_FIELDS = ("mental_condition", "physical_condition")
 HEALTH_PUBLIC = ["Mental health condition", "Physical health condition", "Physical and mental health conditions",
                  "No health condition", "Not reported"]  # the same categories, as the public pages say them
 
@@ -299,16 +302,62 @@ def perceived(sel: Selection, column: str) -> list[Table]:
     if column == "age_band":
         notes.append("The national age bands cannot give an 18 to 39 figure: 18 to 34 and 35 to 49 are shown.")
     reports, subjects = by_category.sum(axis=1), by_category[:, 1]
+    fields = [FIELDS_BY_NAME[name] for name in HEALTH_FIELDS] if column == "health" else [FIELDS_BY_NAME[column]]
+    labels, reports, subjects = _split_not_asked(sel, fields, labels, reports, "Not reported", subjects)
     report_shares, subject_shares = shares(reports, sel.reports), shares(subjects, sel.subject_counts)
     reports, subjects = reports.tolist(), subjects.tolist()
     out = []
     for o in range(sel.outputs):
         n, people = int(sel.reports[o]), int(sel.subject_counts[o])
-        rows = [list(row) for row in zip(labels, reports[o], report_shares[o], subjects[o], subject_shares[o])]
+        rows = [list(row) for row in zip(labels, reports[o], report_shares[o], subjects[o], subject_shares[o])
+                if row[1] or row[0] != NOT_ASKED_ROW]
         out.append(Table(columns=["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"],
                          rows=rows, denominator=f"shares of all {n:,} reports and of all {people:,} subjects",
                          notes=list(notes)))
     return out
+
+
+# --- questions some records were never asked ------------------------------------------------------
+# A record of an incident dated before a question was introduced (or after it was retired) was
+# never asked it: it is "not asked", its own row, not "not reported" (fieldset.Field.introduced).
+
+NOT_ASKED = "not asked"
+NOT_ASKED_ROW = "Not asked"
+
+
+def never_asked(sel: Selection, fields) -> np.ndarray | None:
+    """Per selected row: dated outside the dates of every one of `fields`, and unanswered (None when
+    every record was asked at least one of them: the usual case, at no cost)."""
+    if not fields or not all(f.introduced or f.retired for f in fields):
+        return None
+    day = sel.a["day"]
+    out = np.ones(len(day), dtype=bool)
+    for f in fields:
+        outside = np.zeros(len(day), dtype=bool)
+        if f.introduced:
+            outside |= day < f.introduced.toordinal()
+        if f.retired:
+            outside |= day > f.retired.toordinal()
+        out &= outside & (sel.a[f.name] == 0)
+    return out
+
+
+def _split_not_asked(sel: Selection, fields, labels: list[str], reports: np.ndarray, unanswered: str,
+                     subjects: np.ndarray | None = None):
+    """Move the records never asked out of the `unanswered` row into a "Not asked" row (added last)."""
+    flags = never_asked(sel, fields)
+    extra = [] if subjects is None else [subjects]
+    if flags is None:
+        return (labels, reports, *extra)
+    counts = sel.tally((flags.astype(np.uint8), 2), "subject")[:, 1]  # outputs × first of subject
+    at = labels.index(unanswered)
+    reports = np.concatenate([reports, counts.sum(axis=1)[:, None]], axis=1)
+    reports[:, at] -= reports[:, -1]
+    if subjects is not None:
+        subjects = np.concatenate([subjects, counts[:, 1][:, None]], axis=1)
+        subjects[:, at] -= subjects[:, -1]
+        extra = [subjects]
+    return ([*labels, NOT_ASKED_ROW], reports, *extra)
 
 
 # --- injuries and threats -------------------------------------------------------------------------
@@ -349,7 +398,6 @@ def _injury_rows() -> list[tuple[str, str, str]]:
 
 
 INJURIES = _injury_rows()
-NOT_ASKED = "not asked"
 
 
 def sometimes_asked() -> list:
@@ -363,15 +411,8 @@ def not_asked_row(f) -> str:
 
 
 def _not_asked(sel: Selection, f) -> np.ndarray:
-    """Reports by output that were never asked `f`: dated outside its dates, and unanswered."""
-    day = sel.a["day"]
-    outside = np.zeros(len(day), dtype=bool)
-    if f.introduced:
-        outside |= day < f.introduced.toordinal()
-    if f.retired:
-        outside |= day > f.retired.toordinal()
-    outside &= sel.a[f.name] == 0
-    return sel.tally((outside.astype(np.uint8), 2))[:, 1]
+    """Reports by output that were never asked `f`."""
+    return sel.tally((never_asked(sel, [f]).astype(np.uint8), 2))[:, 1]
 
 
 def injuries(sel: Selection) -> list[Table]:
