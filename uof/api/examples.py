@@ -40,6 +40,7 @@ SUMMARY_TABLE = {
     "rows": [["reports", "report", 412, 398, 3.5, 371, 11.1], ["incidents", "incident", 263, 250, 5.2, 240, 9.6],
              ["subjects", "subject", 270, 255, 5.9, 249, 8.4], ["tactic uses", "tactic use", 655, 630, 4.0, 590, 11.0],
              ["reports per incident", "report", 1.57, None, None, None, None]],
+    "keys": ["reports", "incidents", "subjects", "tactic_uses", "reports_per_incident"],
     "withheld": [], "no_data": [], "denominator": "change is a percentage of the earlier period's count",
     "notes": ["A single use of force can be reported by several officers: reports count each officer's report."],
 }
@@ -48,6 +49,7 @@ GENDER_TABLE = {
     "columns": ["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"],
     "rows": [["Male", 352, 85.4, 229, 84.8], ["Female", 56, 13.6, 38, 14.1], ["Other", None, None, None, None],
              ["Not reported", None, None, None, None]],
+    "keys": ["male", "female", "other", "not_reported"],
     "withheld": [[2, 1], [2, 3], [3, 1], [3, 3]], "no_data": [],
     "denominator": "shares of all 412 reports and of all 270 subjects",
     "notes": ["As perceived by the reporting officer: not as reliable as self-reported data."],

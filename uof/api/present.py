@@ -100,6 +100,7 @@ def table(request, item: Publication, table: dict, latest: int) -> dict:
     return {**{k: table[k] for k in ("key", "title", "unit", "columns", "rows", "withheld", "denominator",
                                      "notes")},
             "no_data": table.get("no_data", []),  # publications made before "no data" existed have none
+            "keys": table.get("keys", []),  # nor row codes before cells were keyed by them
             "links": {"api": table_ref(request, item, table, latest)["url"],
                       "csv": _public(request, "download", pin, table=table["key"], fmt="csv", **where),
                       "json": _public(request, "download", pin, table=table["key"], fmt="json", **where)}}

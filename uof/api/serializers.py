@@ -159,6 +159,9 @@ class TableSerializer(serializers.Serializer):
                                     help_text="Column names: labels first, then figures.")
     rows = serializers.ListField(child=serializers.ListField(child=CellField()),
                                  help_text="One list per row, in column order.")
+    keys = serializers.ListField(child=serializers.CharField(), help_text=(
+        "Each row's stable code, in row order (option codes, district codes, measure names): the same in "
+        "every publication however the row is worded. Empty for publications made before rows had codes."))
     withheld = serializers.ListField(
         child=serializers.ListField(child=serializers.IntegerField(min_value=0), min_length=2, max_length=2),
         help_text="[row, column] (from 0) of every withheld count; those cells are null in rows.")

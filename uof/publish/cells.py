@@ -15,37 +15,44 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from uof.reports.tactics import GROUPS, TACTICS
+from uof.reports.fieldset import FIELDS_BY_NAME
+from uof.reports.tactics import TACTICS
 from uof.stats.catalogue import INJURIES, PLACES, PUBLISHED, PUBLISHED_MEASURES, SUMMARY
 from uof.stats.codes import COLUMNS_BY_NAME
 from uof.stats.tables import (
-    NOT_ASKED_ROW,
-    NOTHING_RECORDED,
-    SUBJECT_INJURIES,
-    TASER_DISCHARGED,
-    TASER_NOT_DISCHARGED,
-    not_asked_row,
+    DISTRICT_TOTAL_KEY,
+    NO_TACTIC_KEY,
+    NOT_ASKED_KEY,
+    NOTHING_KEY,
+    RECORDING_KEYS,
+    SUBJECT_INJURY_KEYS,
+    TACTIC_USES_KEY,
+    TASER_DISCHARGED_KEY,
+    TASER_NOT_DISCHARGED_KEY,
+    answer_key,
+    categories,
+    group_key,
+    option_groups,
     sometimes_asked,
 )
 
 INF = math.inf
-# (table key, row label, column): row labels are a table's label columns joined with " / ".
+# (table key, row key, column): a row's key is its code (Table.keys: option codes, district codes,
+# measure names), never its label, so rewording a label changes no cell. Labels are for reading.
 CellId = tuple[str, str, str]
 
 # Which columns of each published table are counts (every other non-label column is derived),
 # and how many columns name a row: the catalogue's.
 COUNT_COLUMNS = {m.key: m.counts for m in PUBLISHED_MEASURES}
-DERIVED_ROWS = {"reports per incident / report"}  # worked out from shown counts, never a cell
+DERIVED_ROWS = {"reports_per_incident"}  # worked out from shown counts, never a cell
 LABEL_COLUMNS = {m.key: m.labels for m in PUBLISHED_MEASURES}
 
-R: CellId = (SUMMARY.key, "reports / report", "count")
-I: CellId = (SUMMARY.key, "incidents / incident", "count")
-S: CellId = (SUMMARY.key, "subjects / subject", "count")
-TU: CellId = (SUMMARY.key, "tactic uses / tactic use", "count")
-TACTIC_TOTAL_ROW = "Total / Tactic uses (excluding tactical communication)"
-NOT_REPORTED_ROW = "Not reported / No tactic recorded"
-CED_SUMMARY_ROWS = {f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}": False,
-                    f"{GROUPS['less_lethal']} / {TASER_DISCHARGED}": True}
+R: CellId = (SUMMARY.key, "reports", "count")
+I: CellId = (SUMMARY.key, "incidents", "count")
+S: CellId = (SUMMARY.key, "subjects", "count")
+TU: CellId = (SUMMARY.key, "tactic_uses", "count")
+CED_SUMMARY_ROWS = {TASER_NOT_DISCHARGED_KEY: False, TASER_DISCHARGED_KEY: True}
+CED_DISCHARGE = {o.code: o.extra["discharge"] for o in TACTICS.options if o.extra.get("parent") == "CED"}
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,16 @@ class Grid:
         self.relation({cell: 1, bound: -1}, exact=False)
 
 
-def row_label(table, row) -> str:
-    return " / ".join(str(x) for x in row[:LABEL_COLUMNS.get(table.key, 1)])
+def row_label(key: str, row) -> str:
+    """What a reader sees naming a row: its label columns joined with " / "."""
+    return " / ".join(str(x) for x in row[:LABEL_COLUMNS.get(key, 1)])
+
+
+def row_keys(table) -> list[str]:
+    """The key of each row of a statistics table (or of a stored one: a dict with "keys")."""
+    keys = table.get("keys") if isinstance(table, dict) else table.keys
+    assert keys is not None and len(keys) == len(table["rows"] if isinstance(table, dict) else table.rows), table
+    return list(keys)
 
 
 def grid(tables) -> Grid:
@@ -93,8 +108,7 @@ def grid(tables) -> Grid:
     g = Grid()
     by_key = {t.key: t for t in tables if t.key in COUNT_COLUMNS}
     for key, table in by_key.items():
-        for row in table.rows:
-            label = row_label(table, row)
+        for label, row in zip(row_keys(table), table.rows):
             if label in DERIVED_ROWS:
                 continue
             for column in COUNT_COLUMNS[key]:
@@ -104,17 +118,18 @@ def grid(tables) -> Grid:
                     if key != PLACES.key:
                         g.one_dimensional.add((key, label, column))
     for key, table in by_key.items():
-        labels = [row_label(table, row) for row in table.rows if row_label(table, row) not in DERIVED_ROWS]
+        labels = [k for k in row_keys(table) if k not in DERIVED_ROWS]
         _RELATIONS[PUBLISHED[key].relations](g, key, labels)
     return g
 
 
 # --- the relations of each table -------------------------------------------------------------------
 
+# Each relation reads a table's row keys (`labels` below are keys, never what a reader sees).
+
 def _summary(g: Grid, key: str, labels: list[str]) -> None:
     for column in SUMMARY.counts:
-        r, i, s = ((key, f"{m} / {u}", column) for m, u in (("reports", "report"), ("incidents", "incident"),
-                                                            ("subjects", "subject")))
+        r, i, s = ((key, m, column) for m in ("reports", "incidents", "subjects"))
         g.at_most(i, s)
         g.at_most(s, r)
 
@@ -122,14 +137,14 @@ def _summary(g: Grid, key: str, labels: list[str]) -> None:
 def _places(g: Grid, key: str, labels: list[str]) -> None:
     districts: dict[str, list[str]] = {}
     for label in labels:
-        district, place = label.rsplit(" / ", 1)
+        district, place = label.rsplit("/", 1)
         districts.setdefault(district, []).append(place)
     for column in ("reports", "incidents"):
         totals = {}
         for district, places in districts.items():
-            total = (key, f"{district} / district total", column)
+            total = (key, f"{district}/{DISTRICT_TOTAL_KEY}", column)
             totals[total] = 1
-            parts = [(key, f"{district} / {p}", column) for p in places if p != "district total"]
+            parts = [(key, f"{district}/{p}", column) for p in places if p != DISTRICT_TOTAL_KEY]
             if column == "reports":
                 g.relation({**{c: 1 for c in parts}, total: -1})
             else:  # an incident spanning street and custody counts in each place, once in the district
@@ -142,24 +157,24 @@ def _places(g: Grid, key: str, labels: list[str]) -> None:
 
 
 def _tactic_members(labels: list[str]) -> list[str]:
-    communication = GROUPS["communication"]
-    return [label for label in labels if label not in CED_SUMMARY_ROWS and label not in (TACTIC_TOTAL_ROW,
-            NOT_REPORTED_ROW) and not label.startswith(f"{communication} / ")]
+    """The rows counting one tactic each (not the Taser summaries, the total, no tactic, or
+    tactical communication, which the total leaves out)."""
+    return [label for label in labels if label not in CED_SUMMARY_ROWS and label not in (TACTIC_USES_KEY, NO_TACTIC_KEY)
+            and TACTICS.get(label.split("+", 1)[0]).extra.get("group") != "communication"]
 
 
 def _tactics(g: Grid, key: str, labels: list[str]) -> None:
     column = COUNT_COLUMNS[key][0]
     cell = {label: (key, label, column) for label in labels}
     members = _tactic_members(labels)
-    g.relation({**{cell[m]: 1 for m in members}, cell[TACTIC_TOTAL_ROW]: -1})
-    g.relation({cell[TACTIC_TOTAL_ROW]: 1, TU: -1})
-    ced = {o.public_category: o.extra["discharge"] for o in TACTICS.options if o.extra.get("parent") == "CED"}
+    g.relation({**{cell[m]: 1 for m in members}, cell[TACTIC_USES_KEY]: -1})
+    g.relation({cell[TACTIC_USES_KEY]: 1, TU: -1})
     for summary_row, discharge in CED_SUMMARY_ROWS.items():
-        levels = [m for m in members if m.split(" / ", 1)[1] in ced and ced[m.split(" / ", 1)[1]] == discharge]
+        levels = [m for m in members if CED_DISCHARGE.get(m) == discharge]
         g.relation({**{cell[m]: 1 for m in levels}, cell[summary_row]: -1})
-    none = cell.get(NOT_REPORTED_ROW)
+    none = cell.get(NO_TACTIC_KEY)
     for label in labels:
-        if label != TACTIC_TOTAL_ROW:
+        if label != TACTIC_USES_KEY:
             g.at_most(cell[label], R)
     for m in members:
         g.relation({cell[m]: 1, none: 1, R: -1}, exact=False)
@@ -169,27 +184,23 @@ def _tactics(g: Grid, key: str, labels: list[str]) -> None:
 
 def _multi(g: Grid, key: str, labels: list[str]) -> None:
     vocabulary = COLUMNS_BY_NAME[PUBLISHED[key].field].vocabulary
-    categories: dict[str, set[str]] = {}
-    groups: dict[str, set[str]] = {}
-    for option in vocabulary.options:
-        categories.setdefault(option.public_category, set()).add(option.code)
-        if option.extra.get("group"):
-            groups.setdefault(option.extra["group"], set()).add(option.code)
+    found = {k: set(codes) for k, (_, codes) in categories(vocabulary).items()}
+    groups = {group_key(g): set(codes) for g, codes in option_groups(vocabulary).items()}
     cell = {label: (key, label, "reports") for label in labels}
     # Reports with no answer: nothing recorded, or (a row only when there are some) never asked.
-    nothing = {cell[label]: 1 for label in (NOTHING_RECORDED, NOT_ASKED_ROW) if label in cell}
+    nothing = {cell[label]: 1 for label in (NOTHING_KEY, NOT_ASKED_KEY) if label in cell}
     for label in labels:
         g.at_most(cell[label], R)
-    for category in categories:
+    for category in found:
         g.relation({cell[category]: 1, **nothing, R: -1}, exact=False)
-    g.relation({**{cell[c]: -1 for c in categories}, **{c: -1 for c in nothing}, R: 1}, exact=False)
+    g.relation({**{cell[c]: -1 for c in found}, **{c: -1 for c in nothing}, R: 1}, exact=False)
     for group, codes in groups.items():
-        any_cell = cell[f"{group} (any)"]
+        any_cell = cell[group]
         g.relation({any_cell: 1, **nothing, R: -1}, exact=False)
-        inside = [c for c, members in categories.items() if members & codes]
+        inside = [c for c, members in found.items() if members & codes]
         g.relation({any_cell: 1, **{cell[c]: -1 for c in inside}}, exact=False)
         for c in inside:
-            if categories[c] <= codes:
+            if found[c] <= codes:
                 g.at_most(cell[c], any_cell)
 
 
@@ -204,30 +215,35 @@ def _injuries(g: Grid, key: str, labels: list[str]) -> None:
     cell = {label: (key, label, "reports") for label in labels}
     for label in labels:
         g.at_most(cell[label], R)
-    person = [cell[f"Person injured: {x}"] for x in ("no", "not known", "yes")]
-    g.relation({**{c: 1 for c in person}, R: -1})
-    g.relation({**{cell[f"Person injury: {x}"]: 1 for x in ("minor", "severe", "death")},
-                cell["Person injured: yes"]: -1})
-    g.relation({**{cell[f"Officer injury: {x}"]: 1 for x in ("minor", "severe")}, cell["Officer injured"]: -1})
+
+    def answered(column: str, *codes: str) -> dict[CellId, int]:
+        """The cells of these answers (every option of `column` when no code is named)."""
+        codes = codes or tuple(FIELDS_BY_NAME[column].vocabulary.codes())
+        return {cell[answer_key(column, c)]: 1 for c in codes if answer_key(column, c) in cell}
+    g.relation({**answered("subject_injured"), R: -1})  # every report answers it
+    # a level is asked only after a yes: the levels add up to the yes
+    for level, injured in (("subject_injury_level", "subject_injured"), ("officer_injury_level", "officer_injured")):
+        g.relation({**answered(level), **{c: -1 for c in answered(injured, "yes")}})
     for f in sometimes_asked():  # yes + no + not asked = reports, and "no" is not shown
-        if not_asked_row(f) in cell and f.counted_as in cell:
-            g.relation({cell[f.counted_as]: 1, cell[not_asked_row(f)]: 1, R: -1}, exact=False)
+        yes, unasked = answered(f.name, "yes"), answered(f.name, NOT_ASKED_KEY)
+        if yes and unasked:
+            g.relation({**yes, **unasked, R: -1}, exact=False)
 
 
 def _subject_injuries(g: Grid, key: str, labels: list[str]) -> None:
     """People by their most serious injury, tied to the subjects total and to the report-level
     injuries: a person is injured at a level (or worse) only if some report on them records it."""
-    no, injured, minor, severe, death = ((key, label, "subjects") for label in SUBJECT_INJURIES)
+    no, injured, minor, severe, death = ((key, label, "subjects") for label in SUBJECT_INJURY_KEYS)
     g.relation({no: 1, injured: 1, S: -1})
     g.relation({minor: 1, severe: 1, death: 1, injured: -1})
     for cell in (no, injured, minor, severe, death):
         g.at_most(cell, S)
 
-    def reports(label: str) -> CellId:
-        return (INJURIES.key, label, "reports")
+    def reports(column: str, option: str) -> CellId:
+        return (INJURIES.key, answer_key(column, option), "reports")
     worse = {"death": [death], "severe": [severe, death], "minor": [minor, severe, death]}
-    pairs = [([injured], [reports("Person injured: yes")])]
-    pairs += [(people, [reports(f"Person injury: {x}") for x in list(worse)[:i + 1]])
+    pairs = [([injured], [reports("subject_injured", "yes")])]
+    pairs += [(people, [reports("subject_injury_level", x) for x in list(worse)[:i + 1]])
               for i, people in enumerate(worse.values())]
     for people, records in pairs:
         g.relation({**{c: 1 for c in people}, **{c: -1 for c in records}}, exact=False)
@@ -235,20 +251,16 @@ def _subject_injuries(g: Grid, key: str, labels: list[str]) -> None:
         if all(c in g.values for c in people + records) and sum(g.values[c] for c in people) > 0 \
                 and sum(g.values[c] for c in records) > 0:
             g.facts.append(Fact(tuple((c, 1.0) for c in people), 1.0, INF))
-    g.relation({no: 1, reports("Person injured: no"): -1, reports("Person injured: not known"): -1}, exact=False)
+    g.relation({no: 1, reports("subject_injured", "no"): -1, reports("subject_injured", "unknown"): -1}, exact=False)
 
 
 def _recording(g: Grid, key: str, labels: list[str]) -> None:
-    def c(label: str) -> CellId:
-        return (key, label, "count")
-    sizes = [c(f"incidents with {k} report{'s' if k > 1 else ''} / incident") for k in (1, 2, 3)]
-    four = c("incidents with 4 or more reports / incident")
-    several = c("incidents with more than one report / incident")
+    one, two, three, four, several, *statuses = ((key, k, "count") for k in RECORDING_KEYS)
+    sizes = [one, two, three]
     g.relation({**{x: 1 for x in sizes}, four: 1, I: -1})
     g.relation({sizes[1]: 1, sizes[2]: 1, four: 1, several: -1})
     g.relation({sizes[0]: 1, sizes[1]: 2, sizes[2]: 3, four: 4, R: -1}, exact=False)
-    g.relation({c(f"reports {s} / report"): 1 for s in ("approved", "awaiting review", "returned to the officer")}
-               | {R: -1})
+    g.relation({c: 1 for c in statuses} | {R: -1})
 
 
 # Catalogue `relations` -> how that kind of table's cells add up.

@@ -28,12 +28,20 @@ from uof.reports.vocabulary import YES_NO
 from uof.stats.catalogue import BY_FIELD, INJURIES, PLACES, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME
 from uof.stats.tables import (
+    DISTRICT_TOTAL_KEY,
     HEALTH_FIELDS,
     HEALTH_PUBLIC,
+    NO_TACTIC_KEY,
     NOT_ASKED,
+    NOT_ASKED_KEY,
     NOT_ASKED_ROW,
-    NOTHING_RECORDED,
-    not_asked_row,
+    NOT_REPORTED_KEY,
+    NOTHING_KEY,
+    answer_key,
+    categories,
+    category_key,
+    category_keys,
+    place_code,
 )
 
 from .cells import INF, CellId, Fact, R
@@ -50,6 +58,10 @@ def yes_no_fields() -> list:
     return [f for f in counted_fields() if f.vocabulary is YES_NO]
 # Multi-select answer -> (its table, the prefix of its flag columns).
 MULTI = {m.field: (m.key, m.record_prefix) for m in PUBLISHED_MEASURES if m.relations == "multi"}
+MULTI_KEY_OF = {column: {label: key for key, (label, _) in categories(COLUMNS_BY_NAME[column].vocabulary).items()}
+                for column in MULTI}
+# The file's words for the person injured answer -> its option code.
+SUBJECT_INJURED = {"yes": "yes", "no": "no", "not known": "unknown"}
 TACTICS_KEY = TACTICS_USED.key
 
 
@@ -69,6 +81,17 @@ TACTIC_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.public_category}" for o 
 CED_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.public_category}" for o in TACTICS.options
            if o.extra.get("parent") == "CED"}
 COMMUNICATION = {code for code, row in TACTIC_ROW.items() if row.startswith(GROUPS["communication"])}
+# A flag column's label -> the key of its table row (tables.py: the codes of the category).
+_TACTIC_CODES: dict[str, list[str]] = {}
+for _code, _row in TACTIC_ROW.items():
+    _TACTIC_CODES.setdefault(_row, []).append(_code)
+TACTIC_KEY_OF = {row: category_key(codes) for row, codes in _TACTIC_CODES.items()}
+CED_KEY_OF = {row: code for code, row in CED_ROW.items()}
+# A perceived answer as the file says it -> the key of its table row.
+QI_KEY_OF = {column: {**{label: key for key, (label, _) in categories(COLUMNS_BY_NAME[column].vocabulary).items()},
+                      "Not reported": NOT_REPORTED_KEY, NOT_ASKED_ROW: NOT_ASKED_KEY}
+             for column in ("age_band", "gender", "ethnicity")}
+HEALTH_KEY_OF = dict(zip([*HEALTH_PUBLIC, NOT_ASKED_ROW], category_keys("health")))
 
 
 def source_rows(forces, start, end, store=None) -> list[dict]:
@@ -106,11 +129,12 @@ def source_rows(forces, start, end, store=None) -> list[dict]:
         health = [answer(name, a[name][i]) for name in HEALTH_FIELDS]
         row = {"force": store.forces[int(a["force"][i])].slug, "month": day.strftime("%Y-%m"),
                "district": store.districts[district].name if district else "No district recorded",
+               "district_code": place_code(store.districts[district]),
                "age_band": label("age_band", a["age_band"][i], day), "gender": label("gender", a["gender"][i], day),
                "ethnicity": label("ethnicity", a["ethnicity"][i], day),
                "health": NOT_ASKED_ROW if not any(health) and not any(
                    FIELDS_BY_NAME[name].asked_on(day) for name in HEALTH_FIELDS) else _health(*health),
-               "subject_injured": {"yes": "yes", "no": "no", "unknown": "not known"}.get(
+               "subject_injured": {code: said for said, code in SUBJECT_INJURED.items()}.get(
                    answer("subject_injured", a["subject_injured"][i]), ""),
                "subject_injury_level": answer("subject_injury_level", a["subject_injury_level"][i]),
                "officer_injury_level": answer("officer_injury_level", a["officer_injury_level"][i]),
@@ -138,21 +162,23 @@ def _single_columns(cells: set[CellId]) -> dict[str, dict[str, dict[CellId, floa
 
     def c(label):
         return (inj, label, "reports")
-    health = {label: {(BY_FIELD["health"].key, label, "reports"): 1} for label in [*HEALTH_PUBLIC, NOT_ASKED_ROW]
-              if label != NOT_ASKED_ROW or (BY_FIELD["health"].key, label, "reports") in cells}
+    def answer(column, option):
+        return c(answer_key(column, option))
+    health_cell = {label: (BY_FIELD["health"].key, key, "reports") for label, key in HEALTH_KEY_OF.items()}
+    health = {label: {cell: 1} for label, cell in health_cell.items() if label != NOT_ASKED_ROW or cell in cells}
+    ced = {label: (TACTICS_KEY, key, "reports involving tactic") for label, key in CED_KEY_OF.items()}
     out = {
         "health": health,
-        "subject_injured": {v: {c(f"Person injured: {v}"): 1} for v in ("yes", "no", "not known")},
-        "subject_injury_level": {**{v: {c(f"Person injury: {v}"): 1} for v in ("minor", "severe", "death")},
-                                 "": {c("Person injured: no"): 1, c("Person injured: not known"): 1}},
-        "officer_injury_level": {**{v: {c(f"Officer injury: {v}"): 1} for v in ("minor", "severe")},
-                                 "": {R: 1, c("Officer injured"): -1}},
-        "ced_highest": {**{label.split(" / ", 1)[1]: {(TACTICS_KEY, label, "reports involving tactic"): 1}
-                           for label in CED_ROW.values()},
-                        "": {R: 1, **{(TACTICS_KEY, label, "reports involving tactic"): -1 for label in CED_ROW.values()}}},
+        "subject_injured": {v: {answer("subject_injured", code): 1} for v, code in SUBJECT_INJURED.items()},
+        "subject_injury_level": {**{v: {answer("subject_injury_level", v): 1} for v in ("minor", "severe", "death")},
+                                 "": {answer("subject_injured", "no"): 1, answer("subject_injured", "unknown"): 1}},
+        "officer_injury_level": {**{v: {answer("officer_injury_level", v): 1} for v in ("minor", "severe")},
+                                 "": {R: 1, answer("officer_injured", "yes"): -1}},
+        "ced_highest": {**{label.split(" / ", 1)[1]: {cell: 1} for label, cell in ced.items()},
+                        "": {R: 1, **{cell: -1 for cell in ced.values()}}},
     }
     for f in yes_no_fields():
-        yes, not_asked = c(f.counted_as), c(not_asked_row(f))
+        yes, not_asked = answer(f.name, "yes"), answer(f.name, NOT_ASKED_KEY)
         if not_asked in cells:  # yes + no + not asked = reports
             out[f.name] = {"yes": {yes: 1}, NOT_ASKED: {not_asked: 1}, "no": {R: 1, yes: -1, not_asked: -1}}
         else:
@@ -160,10 +186,19 @@ def _single_columns(cells: set[CellId]) -> dict[str, dict[str, dict[CellId, floa
     return {k: v for k, v in out.items() if all(cell in cells for e in v.values() for cell in e)}
 
 
-def _qi_cells(column: str, label: str) -> CellId | None:
+def _qi_key(column: str, row: dict) -> str | None:
+    """The table row a quasi-identifier's value of this record counts in (its key)."""
     if column == "district":
-        return (PLACES.key, f"{label} / district total", "reports")
-    return (BY_FIELD[column].key, label, "reports") if column in ("age_band", "gender", "ethnicity") else None
+        return row["district_code"]
+    return QI_KEY_OF[column].get(row[column]) if column in QI_KEY_OF else None
+
+
+def _qi_cells(column: str, key: str | None) -> CellId | None:
+    if key is None:
+        return None
+    if column == "district":
+        return (PLACES.key, f"{key}/{DISTRICT_TOTAL_KEY}", "reports")
+    return (BY_FIELD[column].key, key, "reports")
 
 
 def _generalise(column: str, level: int, value: str, period_label: str) -> str:
@@ -194,7 +229,7 @@ def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], thresho
     for row in rows:
         values = {}
         for column in QI:
-            cell = _qi_cells(column, row[column])
+            cell = _qi_cells(column, _qi_key(column, row))
             values[column] = WITHHELD if cell in withheld else row[column]
         qi_values.append(values)
     levels = {c: 0 for c in QI}
@@ -264,13 +299,13 @@ def _flag_columns(cells: set[CellId]) -> list[tuple[str, str, str]]:
 
 
 def _not_asked_cell(family: str) -> CellId:
-    return (MULTI[family][0], NOT_ASKED_ROW, "reports")
+    return (MULTI[family][0], NOT_ASKED_KEY, "reports")
 
 
 def _flag_cell(family: str, label: str) -> CellId:
     if family == TACTICS_KEY:
-        return (TACTICS_KEY, label, "reports involving tactic")
-    return (MULTI[family][0], label, "reports")
+        return (TACTICS_KEY, TACTIC_KEY_OF[label], "reports involving tactic")
+    return (MULTI[family][0], MULTI_KEY_OF[family][label], "reports")
 
 
 def _facts(rows, released, levels, suppressed, singles, shown_single, flag_columns, withheld, cells, period_label,
@@ -287,7 +322,7 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
         groups: dict[str, set[str]] = {}
         for row, line in zip(rows, released):
             if line["qi_withheld"] == "no":
-                groups.setdefault(line[column], set()).add(row[column])
+                groups.setdefault(line[column], set()).add(_qi_key(column, row))
         for shown, members in groups.items():
             # [c] also covers the locally withheld rows, whose categories a reader cannot tell
             seen = sum(1 for line in released if line[column] == shown and line["qi_withheld"] == "no")
@@ -296,7 +331,7 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
     if collaboration:
         by_force: dict[str, set[str]] = {}
         for row in rows:
-            by_force.setdefault(row["force"], set()).add(row["district"])
+            by_force.setdefault(row["force"], set()).add(row["district_code"])
         for force, districts in by_force.items():
             n = sum(1 for row in rows if row["force"] == force)
             between({_qi_cells("district", d): 1 for d in districts}, n, n)
@@ -322,14 +357,14 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
         elif unasked in cells:
             hidden.append(unasked)  # its rows show no flag, like the withheld categories
         if family == TACTICS_KEY:  # Taser counts by its level, in its own column
-            hidden += [(TACTICS_KEY, label, "reports involving tactic") for label in CED_ROW.values()
-                       if (TACTICS_KEY, label, "reports involving tactic") in withheld]
+            hidden += [(TACTICS_KEY, key, "reports involving tactic") for key in CED_KEY_OF.values()
+                       if (TACTICS_KEY, key, "reports involving tactic") in withheld]
         if not hidden:
             continue
         shown = [name for name, label in columns if _flag_cell(family, label) not in withheld
                  and not (family == TACTICS_KEY and label.startswith(GROUPS["communication"]))]
-        none_cell = (TACTICS_KEY, "Not reported / No tactic recorded", "reports involving tactic") \
-            if family == TACTICS_KEY else (MULTI[family][0], NOTHING_RECORDED, "reports")
+        none_cell = (TACTICS_KEY, NO_TACTIC_KEY, "reports involving tactic") \
+            if family == TACTICS_KEY else (MULTI[family][0], NOTHING_KEY, "reports")
         no_shown_flag = sum(1 for line in released if all(line[n] != "1" for n in shown)
                             and not any(line[n] == NOT_ASKED for n in shown)
                             and (family != TACTICS_KEY or line.get("ced_highest") in ("", WITHHELD, None)))

@@ -8,7 +8,9 @@ import json
 from .cells import COUNT_COLUMNS
 from .snapshot import WITHHELD
 
-LONG_HEADER = ["table", "unit", "row", "column", "value", "status"]
+# `row` is what a reader sees; `row_code` the row's stable code (option codes, district codes), the
+# same in every publication however the row is worded.
+LONG_HEADER = ["table", "unit", "row", "row_code", "column", "value", "status"]
 
 
 def _labels(table: dict) -> int:
@@ -41,12 +43,12 @@ def publication_csv(content: dict) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(LONG_HEADER)
     for table in content["tables"]:
-        labels = _labels(table)
-        for i, row in enumerate(table["rows"]):
+        labels, codes = _labels(table), table.get("keys") or [""] * len(table["rows"])
+        for i, (code, row) in enumerate(zip(codes, table["rows"])):
             name = " / ".join(str(x) for x in row[:labels])
             for j in range(labels, len(row)):
                 status = cell_status(table, i, j, row[j])
-                writer.writerow([table["key"], table["unit"], name, table["columns"][j],
+                writer.writerow([table["key"], table["unit"], name, code, table["columns"][j],
                                  "" if row[j] is None else row[j], status])
     return out.getvalue()
 

@@ -11,27 +11,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from uof.reports.tactics import TACTICS
-from uof.stats.catalogue import BY_FIELD, PLACES, PUBLISHED_MEASURES, TACTICS_USED
+from uof.organisations.models import District
+from uof.reports.fieldset import counted_fields
+from uof.reports.tactics import GROUPS, TACTICS
+from uof.stats.catalogue import BY_FIELD, PLACES, PUBLISHED, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME
 from uof.stats.tables import (
+    DISTRICT_TOTAL_KEY,
     HEALTH,
     HEALTH_PUBLIC,
+    NO_TACTIC_KEY,
+    NOT_ASKED_KEY,
+    NOT_ASKED_ROW,
+    NOTHING_KEY,
     NOTHING_RECORDED,
+    RECORDING_KEYS,
+    STREET_KEY,
+    SUBJECT_INJURIES,
+    SUBJECT_INJURY_KEYS,
+    SUMMARY_KEYS,
+    TACTIC_USES_KEY,
     TASER_DISCHARGED,
+    TASER_DISCHARGED_KEY,
     TASER_NOT_DISCHARGED,
+    TASER_NOT_DISCHARGED_KEY,
+    answer_key,
+    categories,
+    category_keys,
+    group_key,
+    not_asked_row,
+    option_groups,
+    place_code,
 )
+from uof.stats.tables import INJURIES as INJURIES_ROWS
 
 from .cells import (
     COUNT_COLUMNS,
     DERIVED_ROWS,
     INF,
     LABEL_COLUMNS,
-    TACTIC_TOTAL_ROW,
     TU,
     CellId,
     Fact,
     grid,
+    row_label,
 )
 
 PREFIX = "previous revision: "
@@ -88,10 +111,88 @@ def _relabel_cell(cell) -> tuple:
     return (cell[0], current_label(cell[0], cell[1]), *cell[2:])
 
 
+def keyed(content: dict) -> dict:
+    """The content with every table's row keys (a copy; content that has them is returned as it is).
+    Publications made before cells were keyed by codes name rows by label only: each label is
+    matched to the key the same row has now (legacy_keys)."""
+    content = relabelled(content)
+    if all("keys" in t for t in content["tables"]):
+        return content
+    return {**content, "tables": [t if "keys" in t else {**t, "keys": legacy_keys(t)} for t in content["tables"]]}
+
+
+def legacy_keys(table: dict) -> list[str]:
+    """The row keys of a stored table that has only labels (plain-English ones: see relabelled)."""
+    key = table["key"]
+    known = _known_labels(key, [row[0] for row in table["rows"]] if key == PLACES.key else [])
+    return [known.get(row_label(key, row), f"label:{row_label(key, row)}") for row in table["rows"]]
+
+
+def _known_labels(key: str, district_names: list[str]) -> dict[str, str]:
+    """Label -> key of every row a table of this kind can have."""
+    measure = PUBLISHED[key]
+    if measure.relations == "headline":
+        return {f"{m} / {u}": k for (m, u), k in zip((("reports", "report"), ("incidents", "incident"),
+                ("subjects", "subject"), ("tactic uses", "tactic use"), ("reports per incident", "report")), SUMMARY_KEYS)}
+    if measure.relations == "places":
+        out = {}
+        for district in District.objects.filter(name__in=district_names).select_related("force"):
+            code = place_code(district)
+            out[f"{district.name} / street (outside custody)"] = f"{code}/{STREET_KEY}"
+            out[f"{district.name} / district total"] = f"{code}/{DISTRICT_TOTAL_KEY}"
+            for suite in district.custody_suites.select_related("force"):
+                out[f"{district.name} / {suite.name}"] = f"{code}/{place_code(suite)}"
+        names = {"street (outside custody)": STREET_KEY, "district total": DISTRICT_TOTAL_KEY}
+        out.update({f"No district recorded / {label}": f"none/{k}" for label, k in names.items()})
+        return out
+    if measure.relations == "tactic_counts":
+        by_category = {}
+        for option in TACTICS.options:
+            if option.extra.get("parent") != "CED":
+                by_category.setdefault(f"{GROUPS[option.extra['group']]} / {option.public_category}", []).append(option.code)
+        out = {label: "+".join(codes) for label, codes in by_category.items()}
+        out.update({f"{GROUPS['less_lethal']} / {o.public_category}": o.code for o in TACTICS.options
+                    if o.extra.get("parent") == "CED"})
+        out.update({f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}": TASER_NOT_DISCHARGED_KEY,
+                    f"{GROUPS['less_lethal']} / {TASER_DISCHARGED}": TASER_DISCHARGED_KEY,
+                    "Not reported / No tactic recorded": NO_TACTIC_KEY,
+                    "Total / Tactic uses (excluding tactical communication)": TACTIC_USES_KEY})
+        return out
+    if measure.relations == "multi":
+        vocabulary = COLUMNS_BY_NAME[measure.field].vocabulary
+        return {**{f"{g} (any)": group_key(g) for g in option_groups(vocabulary)},
+                **{label: k for k, (label, _) in categories(vocabulary).items()},
+                NOTHING_RECORDED: NOTHING_KEY, NOT_ASKED_ROW: NOT_ASKED_KEY}
+    if measure.relations == "perceived":
+        keys = category_keys(measure.field)
+        if measure.field == "health":
+            return dict(zip([*HEALTH_PUBLIC, NOT_ASKED_ROW], keys))
+        labels = [label for label, _ in categories(COLUMNS_BY_NAME[measure.field].vocabulary).values()]
+        return dict(zip([*labels, "Not reported", NOT_ASKED_ROW], keys))
+    if measure.relations == "injury_answers":
+        out = {label: answer_key(column, option) for label, column, option in INJURIES_ROWS}
+        out.update({not_asked_row(f): answer_key(f.name, NOT_ASKED_KEY) for f in counted_fields()})
+        return out
+    if measure.relations == "people_injured":
+        return dict(zip(SUBJECT_INJURIES, SUBJECT_INJURY_KEYS))
+    if measure.relations == "report_counts":
+        labels = [f"incidents with {k} report{'s' if k > 1 else ''} / incident" for k in (1, 2, 3)] + [
+            "incidents with 4 or more reports / incident", "incidents with more than one report / incident",
+            "reports approved / report", "reports awaiting review / report", "reports returned to the officer / report"]
+        return dict(zip(labels, RECORDING_KEYS))
+    return {}
+
+
+def _rekey(cell, keys_of: dict) -> tuple:
+    """A stored cell named by row label, named by the row's key."""
+    table, label, *rest = cell
+    return (table, keys_of.get(table, {}).get(label, label), *rest)
+
+
 @dataclass(frozen=True)
 class Previous:
     content: dict
-    true_cells: list  # [[table, row, column, value], ...]
+    true_cells: list  # [[table, row key, column, value], ...]
     reports_changed: int
     file_facts: list = ()  # its record-level file's facts, as stored (see facts_to_json)
 
@@ -100,6 +201,14 @@ class Previous:
             object.__setattr__(self, "content", relabelled(self.content))
             object.__setattr__(self, "true_cells", [[*_relabel_cell(c[:3]), c[3]] for c in self.true_cells])
             object.__setattr__(self, "file_facts", [[[[*_relabel_cell(t[:3]), t[3]] for t in terms], lo, hi]
+                                                    for terms, lo, hi in self.file_facts])
+        if not all("keys" in t for t in self.content["tables"]):  # cells named by row label
+            content = keyed(self.content)
+            keys_of = {t["key"]: {row_label(t["key"], row): k for row, k in zip(t["rows"], t["keys"])}
+                       for t in content["tables"]}
+            object.__setattr__(self, "content", content)
+            object.__setattr__(self, "true_cells", [[*_rekey(c[:3], keys_of), c[3]] for c in self.true_cells])
+            object.__setattr__(self, "file_facts", [[[[*_rekey(t[:3], keys_of), t[3]] for t in terms], lo, hi]
                                                     for terms, lo, hi in self.file_facts])
 
 
@@ -117,28 +226,22 @@ def _earlier(cell: CellId) -> CellId:
     return (PREFIX + cell[0], cell[1], cell[2])
 
 
-def _label(key: str, row: list) -> str:
-    return " / ".join(str(x) for x in row[:LABEL_COLUMNS.get(key, 1)])
-
-
 def previous_facts(previous: Previous, now: set[CellId]) -> list[Fact]:
     values = {tuple(c[:3]): c[3] for c in previous.true_cells}
     tables = []
     for table in previous.content["tables"]:
         rows = []
-        for row in table["rows"]:
-            label = _label(table["key"], row)
-            rows.append([values.get((table["key"], label, column), value)
-                         if column in COUNT_COLUMNS.get(table["key"], ()) and label not in DERIVED_ROWS else value
+        for row_key, row in zip(table["keys"], table["rows"]):
+            rows.append([values.get((table["key"], row_key, column), value)
+                         if column in COUNT_COLUMNS.get(table["key"], ()) and row_key not in DERIVED_ROWS else value
                          for column, value in zip(table["columns"], row)])
-        tables.append(SimpleNamespace(key=table["key"], columns=table["columns"], rows=rows))
+        tables.append(SimpleNamespace(key=table["key"], columns=table["columns"], rows=rows, keys=table["keys"]))
     earlier = grid(tables)
     facts = [Fact(tuple((_earlier(c), k) for c, k in f.terms), f.lo, f.hi)
              for f in earlier.facts + facts_from_json(previous.file_facts)]
     rounding = previous.content["rule"].get("rounding", 1)
     for table in previous.content["tables"]:
-        for i, row in enumerate(table["rows"]):
-            label = _label(table["key"], row)
+        for i, (label, row) in enumerate(zip(table["keys"], table["rows"])):
             for j, column in enumerate(table["columns"]):
                 if column not in COUNT_COLUMNS.get(table["key"], ()) or label in DERIVED_ROWS or [i, j] in table["withheld"]:
                     continue
@@ -150,7 +253,7 @@ def previous_facts(previous: Previous, now: set[CellId]) -> list[Fact]:
     per_report = len(TACTICS.options)
     for cell in values:
         if cell in now:
-            bound = previous.reports_changed * (per_report if cell == TU or cell[1] == TACTIC_TOTAL_ROW else 1)
+            bound = previous.reports_changed * (per_report if cell == TU or cell[1] == TACTIC_USES_KEY else 1)
             facts.append(Fact(((cell, 1), (_earlier(cell), -1)), -bound, bound))
     return facts
 
@@ -162,7 +265,6 @@ def previously_withheld(previous: Previous, threshold: int, small_force_counts: 
     hidden = set()
     for table in previous.content["tables"]:
         for i, j in table["withheld"]:
-            row = table["rows"][i]
-            hidden.add((table["key"], _label(table["key"], row), table["columns"][j]))
+            hidden.add((table["key"], table["keys"][i], table["columns"][j]))
     return sorted(_earlier(c) for c in hidden if 0 < values.get(c, 0) < threshold
                   and (c[0] == PLACES.key or not small_force_counts))

@@ -16,7 +16,7 @@ from uof.stats.periods import Period
 
 from .disclosure import Rule
 from .models import Publication
-from .revisions import Previous, relabelled
+from .revisions import Previous, keyed
 from .snapshot import Snapshot, build, changes_between, headlines
 
 
@@ -84,7 +84,7 @@ def publish(user, scope: Scope, period: Period, rule: Rule, tables: list[str] | 
     earlier = _previous(scope, period)
     snapshot = build(scope.as_dict(), list(scope.forces), period, rule, tables, earlier)
     content = snapshot.content
-    changes = changes_between(relabelled(previous.content), content) if previous else []
+    changes = changes_between(keyed(previous.content), content) if previous else []
     reports = next(f["count"] for f in headlines(content)["figures"] if f["key"] == "reports")
     publication = Publication.objects.create(
         scope_kind=scope.kind, scope_slug=scope.slug, scope_name=scope.name, period_label=period.label,

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from uof.stats.catalogue import PLACES, PUBLISHED, SUMMARY, TACTICS_USED
 from uof.stats.periods import code_words, in_words
 from uof.stats.service import statistics
+from uof.stats.tables import TACTIC_USES_KEY
 
-from .cells import COUNT_COLUMNS, DERIVED_ROWS, LABEL_COLUMNS, I, R, S, grid, row_label
+from .cells import COUNT_COLUMNS, DERIVED_ROWS, I, R, S, grid, row_keys, row_label
 from .disclosure import Rule, rounded, withhold
 from .opendata import release, source_rows
 from .revisions import PLAIN, Previous, facts_to_json, previous_facts, previously_withheld
@@ -123,20 +124,19 @@ def _public_table(table, shown: dict, rule: Rule, comparisons: list[dict] = ()) 
     key = table.key
     counts = COUNT_COLUMNS[key]
     total = {"reports": shown.get(R), "incidents": shown.get(I), "subjects": shown.get(S)}
-    rows, withheld = [], []
-    for row in table.rows:
-        label = row_label(table, row)
+    rows, withheld, keys = [], [], row_keys(table)
+    for row_key, row in zip(keys, table.rows):
         out = list(row)
         for j, column in enumerate(table.columns):
-            if column in counts and label not in DERIVED_ROWS:
-                cell = (key, label, column)
+            if column in counts and row_key not in DERIVED_ROWS:
+                cell = (key, row_key, column)
                 out[j] = shown.get(cell) if cell in shown else row[j]
                 if cell in shown and shown[cell] is None:
                     withheld.append([len(rows), j])
-        _derive(key, table.columns, label, out, total)
+        _derive(key, table.columns, row_key, out, total)
         rows.append(out)
     if key == PLACES.key:
-        rows, withheld = _largest_districts_first(table.columns, rows, withheld)
+        rows, withheld, keys = _largest_districts_first(table.columns, rows, withheld, keys)
     denominator = table.denominator
     if "reports" in denominator or "subjects" in denominator or "incidents" in denominator:
         denominator = _denominator(key, total)
@@ -148,13 +148,13 @@ def _public_table(table, shown: dict, rule: Rule, comparisons: list[dict] = ()) 
             notes.append(f"{c['column'].capitalize()}: {when}" + ("." if c["published"] else
                          "; nothing is published for it, so there is no data to compare with."))
             if not c["published"]:
-                no_data += [[i, jj] for i, row in enumerate(rows) if row_label(table, row) not in DERIVED_ROWS
+                no_data += [[i, jj] for i, row_key in enumerate(keys) if row_key not in DERIVED_ROWS
                             for jj in (j, j + 1)]
     return {"key": key, "title": table.title, "unit": table.unit, "columns": list(table.columns), "rows": rows,
-            "withheld": withheld, "no_data": no_data, "denominator": denominator, "notes": notes}
+            "keys": keys, "withheld": withheld, "no_data": no_data, "denominator": denominator, "notes": notes}
 
 
-def _largest_districts_first(columns: list[str], rows: list, withheld: list) -> tuple[list, list]:
+def _largest_districts_first(columns: list[str], rows: list, withheld: list, keys: list) -> tuple[list, list, list]:
     """District blocks ordered by their total as shown (withheld ones last, by name): ordering by the
     true totals would tell a reader where a withheld total lies."""
     reports = columns.index("reports")
@@ -167,20 +167,21 @@ def _largest_districts_first(columns: list[str], rows: list, withheld: list) -> 
         district, indexes = item
         total = rows[indexes[-1]][reports]
         return (total is None, -(total or 0), district)
-    new_rows, new_withheld = [], []
+    new_rows, new_withheld, new_keys = [], [], []
     for _, indexes in sorted(blocks.items(), key=order):
         for i in indexes:
             new_withheld += [[len(new_rows), j] for j in range(len(columns)) if (i, j) in hidden]
             new_rows.append(rows[i])
-    return new_rows, new_withheld
+            new_keys.append(keys[i])
+    return new_rows, new_withheld, new_keys
 
 
-def _derive(key: str, columns: list[str], label: str, out: list, total: dict) -> None:
+def _derive(key: str, columns: list[str], row_key: str, out: list, total: dict) -> None:
     """Percentages and ratios worked out again from the counts as shown."""
     at = {c: i for i, c in enumerate(columns)}
     relations = PUBLISHED[key].relations
     if relations == "headline":
-        if label in DERIVED_ROWS:
+        if row_key in DERIVED_ROWS:
             reports, incidents = total["reports"], total["incidents"]
             out[at["count"]] = round(reports / incidents, 2) if reports is not None and incidents else None
             return
@@ -194,7 +195,7 @@ def _derive(key: str, columns: list[str], label: str, out: list, total: dict) ->
         if relations == "report_counts":
             unit = out[at["unit"]]
             out[index] = pct(out[at["count"]], total["incidents" if unit == "incident" else "reports"])
-        elif key == TACTICS_USED.key and label.startswith("Total / "):
+        elif key == TACTICS_USED.key and row_key == TACTIC_USES_KEY:
             out[index] = None
         elif "subjects" in column:
             out[index] = pct(out[at["subjects"]], total["subjects"])
@@ -246,16 +247,17 @@ def headlines(content: dict) -> dict:
 def changes_between(before: dict, after: dict) -> list[dict]:
     """Shown figures that differ between two snapshots (withheld shown as [c]); a table only in
     one of them is one line."""
+    labels = {}  # cell -> the row as a reader sees it
+
     def cells(content):
         out = {}
         for table in content["tables"]:
             hidden = {tuple(x) for x in table["withheld"]}
-            labels = LABEL_COLUMNS.get(table["key"], 1)
-            for i, row in enumerate(table["rows"]):
-                label = " / ".join(str(x) for x in row[:labels])
+            for i, (row_key, row) in enumerate(zip(row_keys(table), table["rows"])):
                 for j, column in enumerate(table["columns"]):
-                    if column in COUNT_COLUMNS.get(table["key"], ()) and label not in DERIVED_ROWS:
-                        out[(table["key"], label, column)] = WITHHELD if (i, j) in hidden else row[j]
+                    if column in COUNT_COLUMNS.get(table["key"], ()) and row_key not in DERIVED_ROWS:
+                        out[(table["key"], row_key, column)] = WITHHELD if (i, j) in hidden else row[j]
+                        labels[(table["key"], row_key, column)] = row_label(table["key"], row)
         return out
     old, new = cells(before), cells(after)
     old_tables = {t["key"]: t["title"] for t in before["tables"]}
@@ -267,5 +269,5 @@ def changes_between(before: dict, after: dict) -> list[dict]:
     both = set(old_tables) & set(new_tables)
     keys = [k for k in old if k[0] in both] + [k for k in new if k[0] in both and k not in old]
     # Cells are matched by table key, never by title: a retitled table is the same table.
-    return lines + [{"table": new_tables[k[0]], "row": k[1], "column": k[2], "before": old.get(k, "–"), "after": new.get(k, "–")}
-                    for k in keys if old.get(k) != new.get(k)]
+    return lines + [{"table": new_tables[k[0]], "row": labels[k], "column": k[2], "before": old.get(k, "–"),
+                     "after": new.get(k, "–")} for k in keys if old.get(k) != new.get(k)]

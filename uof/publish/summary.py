@@ -1,7 +1,7 @@
 """A plain-English summary of a publication, in the style of a force's press release.
 
 It only quotes figures as the publication shows them (rounded or withheld), read from the
-snapshot's tables: each paragraph lists the figures it quotes (table, row, column, value), which is
+snapshot's tables: each paragraph lists the figures it quotes (table, row key, column, value), which is
 how the tests check that the text and the tables always agree. A sentence whose figures are not
 there (a table left out, a share that cannot be worked out) is left out, never written with a gap;
 when counts are rounded it says so, and it never sets rounded parts beside a total they do not
@@ -14,10 +14,20 @@ import datetime as dt
 from uof.reports.tactics import GROUPS
 from uof.reports.vocabulary import AGE_BANDS
 from uof.stats.catalogue import AGE, ETHNICITY, GENDER, HEALTH, PLACES, SUMMARY, TACTICS_USED
-from uof.stats.tables import HEALTH_PUBLIC, TASER_DISCHARGED, TASER_NOT_DISCHARGED
+from uof.stats.tables import (
+    DISTRICT_TOTAL_KEY,
+    STREET_KEY,
+    TASER_DISCHARGED_KEY,
+    TASER_NOT_DISCHARGED_KEY,
+    answer_key,
+    categories,
+    category_keys,
+)
 
 WITHHELD_WORDS = "a small number (withheld)"
 YOUNGEST, OLDEST = AGE_BANDS.options[0].public_category, AGE_BANDS.options[-1].public_category
+YOUNGEST_KEY, OLDEST_KEY = list(categories(AGE_BANDS))[0], list(categories(AGE_BANDS))[-1]
+MENTAL, PHYSICAL_AND_MENTAL = category_keys("health")[0], category_keys("health")[2]
 
 
 class _Paragraph:
@@ -27,16 +37,12 @@ class _Paragraph:
         self.figures: list[dict] = []
 
     def value(self, key: str, row: str, column: str):
-        """A shown figure: the row is matched on its label columns joined with ' / '."""
+        """A shown figure, found by its row's key (never its label) and its column's name."""
         table = self.tables.get(key)
-        if table is None or column not in table["columns"]:
+        if table is None or column not in table["columns"] or row not in table["keys"]:
             return None, False
-        hidden = {tuple(x) for x in table["withheld"]}
-        at = table["columns"].index(column)
-        for i, r in enumerate(table["rows"]):
-            if " / ".join(str(x) for x in r if isinstance(x, str)) == row:
-                return r[at], (i, at) in hidden
-        return None, False
+        i, at = table["keys"].index(row), table["columns"].index(column)
+        return table["rows"][i][at], [i, at] in table["withheld"]
 
     def count(self, key: str, row: str, column: str) -> str | None:
         value, withheld = self.value(key, row, column)
@@ -94,10 +100,10 @@ def summary_paragraphs(content: dict) -> list[dict]:
 
 def _headline(content: dict, tables: dict) -> dict | None:
     p = _Paragraph(tables)
-    reports = p.count(SUMMARY.key, "reports / report", "count")
+    reports = p.count(SUMMARY.key, "reports", "count")
     if not reports:
         return None
-    incidents = p.count(SUMMARY.key, "incidents / incident", "count")
+    incidents = p.count(SUMMARY.key, "incidents", "count")
     where = f", in {incidents} distinct incidents" if incidents else ""
     p.add(f"From {period_text(content['period'])}, {content['scope']['name']} officers reported using force "
           f"{reports} times (reports){where}.")
@@ -105,8 +111,8 @@ def _headline(content: dict, tables: dict) -> dict | None:
     if comparison is not None and not comparison["published"]:
         p.add(f"There are no published figures for the previous period ({comparison['words']}) to compare with.")
         return p.done()
-    change, _ = p.value(SUMMARY.key, "reports / report", "change (%)")
-    previous = p.count(SUMMARY.key, "reports / report", "previous period")
+    change, _ = p.value(SUMMARY.key, "reports", "change (%)")
+    previous = p.count(SUMMARY.key, "reports", "previous period")
     if change is None or previous is None:
         return p.done()
     when = (f"{comparison['words']} ({comparison['code']})" if comparison and comparison.get("code")
@@ -114,7 +120,7 @@ def _headline(content: dict, tables: dict) -> dict | None:
     if change == 0:
         p.add(f"That is the same number of reports as in {when}.")
     else:
-        shown = p.share(SUMMARY.key, "reports / report", "change (%)").lstrip("-")
+        shown = p.share(SUMMARY.key, "reports", "change (%)").lstrip("-")
         p.add(f"That is {shown} {'more' if change > 0 else 'fewer'} reports than in {when}, when there were "
               f"{previous}.")
     return p.done()
@@ -125,9 +131,10 @@ def _places(tables: dict, rounding: int) -> dict | None:
         return None
     p = _Paragraph(tables)
     phrases = []
-    for district, suites in _districts(tables[PLACES.key])[:3]:
-        total_row = f"{district} / district total"
-        parts = [f"{district} / street (outside custody)"] + [f"{district} / {s}" for s in suites]
+    for district, code, suites in _districts(tables[PLACES.key])[:3]:
+        total_row = f"{code}/{DISTRICT_TOTAL_KEY}"
+        parts = [f"{code}/{STREET_KEY}"] + [key for _, key in suites]
+        suites = [name for name, _ in suites]
         total = p.count(PLACES.key, total_row, "reports")
         if total is None:
             continue
@@ -164,33 +171,28 @@ def _tactics(tables: dict) -> dict | None:
     at = table["columns"].index(column)
     hidden = {tuple(x) for x in table["withheld"]}
     left_out = {GROUPS["communication"], "Total", "Not reported"}
-    named = [(row[1], row[at]) for i, row in enumerate(table["rows"])
-             if row[0] not in left_out and (i, at) not in hidden and row[1] not in (TASER_NOT_DISCHARGED,
-                                                                                     TASER_DISCHARGED)
+    named = [(row[1], key, row[at]) for i, (key, row) in enumerate(zip(table["keys"], table["rows"]))
+             if row[0] not in left_out and (i, at) not in hidden
+             and key not in (TASER_NOT_DISCHARGED_KEY, TASER_DISCHARGED_KEY)
              and isinstance(row[at], int) and row[at] > 0]
-    top = sorted(named, key=lambda x: -x[1])[:3]  # by the counts as shown, never the true ones
+    top = sorted(named, key=lambda x: -x[2])[:3]  # by the counts as shown, never the true ones
     if top:
-        phrases = [f"{_lower(label)} ({p.count('tactics', f'{_group_of(table, label)} / {label}', column)}"
-                   f"{' reports' if n == 0 else ''})" for n, (label, _) in enumerate(top)]
+        phrases = [f"{_lower(label)} ({p.count(TACTICS_USED.key, key, column)}{' reports' if n == 0 else ''})"
+                   for n, (label, key, _) in enumerate(top)]
         p.add(f"The tactics recorded most often were {_listed(phrases)}.")
-    less_lethal = GROUPS["less_lethal"]
-    not_fired = p.count(TACTICS_USED.key, f"{less_lethal} / {TASER_NOT_DISCHARGED}", column)
-    fired = p.count(TACTICS_USED.key, f"{less_lethal} / {TASER_DISCHARGED}", column)
+    not_fired = p.count(TACTICS_USED.key, TASER_NOT_DISCHARGED_KEY, column)
+    fired = p.count(TACTICS_USED.key, TASER_DISCHARGED_KEY, column)
     if not_fired and fired:
         p.add(f"A Taser was drawn, aimed, red-dotted or arced without being discharged in {not_fired} reports, "
               f"and discharged (fired or drive stun) in {fired}.")
     return p.done()
 
 
-def _group_of(table: dict, label: str) -> str:
-    return next(row[0] for row in table["rows"] if row[1] == label)
-
-
 def _injuries(tables: dict) -> dict | None:
     if "injuries" not in tables:
         return None
     p = _Paragraph(tables)
-    levels = [(p.count("injuries", f"Person injury: {level}", "reports"), words) for level, words in
+    levels = [(p.count("injuries", answer_key("subject_injury_level", level), "reports"), words) for level, words in
               (("minor", "a minor injury to the person"), ("severe", "a severe injury"), ("death", "a death"))]
     some = [(n, words) for n, words in levels if n is not None and n != "0"]
     if some:
@@ -201,8 +203,8 @@ def _injuries(tables: dict) -> dict | None:
     if nothing:
         p.add(f"No report recorded {' or '.join(nothing)}.")
     officer = [(p.share("injuries", row, "share of reports (%)"), words) for row, words in
-               (("Officer injured", "injured"), ("Officer spat at", "spat at"),
-                ("Officer threatened with a weapon", "threatened with a weapon"))]
+               ((answer_key("officer_injured", "yes"), "injured"), (answer_key("spat_at", "yes"), "spat at"),
+                (answer_key("threatened_with_weapon", "yes"), "threatened with a weapon"))]
     officer = [f"{words} in {share}" + (" of reports" if not n else "")
                for n, (share, words) in enumerate((s, w) for s, w in officer if s is not None)]
     if officer:
@@ -213,40 +215,40 @@ def _injuries(tables: dict) -> dict | None:
 def _people(tables: dict) -> dict | None:
     p = _Paragraph(tables)
     if "subject_injuries" in tables:
-        people = p.count(SUMMARY.key, "subjects / subject", "count")
-        injured = p.count("subject_injuries", "Injured", "subjects")
-        share = p.share("subject_injuries", "Injured", "share of subjects (%)")
+        people = p.count(SUMMARY.key, "subjects", "count")
+        injured = p.count("subject_injuries", "injured", "subjects")
+        share = p.share("subject_injuries", "injured", "share of subjects (%)")
         if people and injured:
             p.add(f"Counting people rather than reports, {injured} of the {people} people force was used on were "
                   f"recorded as injured" + (f" ({share})." if share else "."))
     if HEALTH.key in tables:
-        mental = p.share(HEALTH.key, HEALTH_PUBLIC[0], "share of subjects (%)")
-        both = p.share(HEALTH.key, HEALTH_PUBLIC[2], "share of subjects (%)")
+        mental = p.share(HEALTH.key, MENTAL, "share of subjects (%)")
+        both = p.share(HEALTH.key, PHYSICAL_AND_MENTAL, "share of subjects (%)")
         if mental and both:
             p.add(f"Officers perceived a mental health condition in {mental} of the people force was used on, and "
                   f"a physical and mental condition in a further {both}.")
     if GENDER.key in tables:
-        male = p.share(GENDER.key, "Male", "share of subjects (%)")
+        male = p.share(GENDER.key, "male", "share of subjects (%)")
         if male:
             p.add(f"{male} were perceived as male.")
     if ETHNICITY.key in tables:
-        white = p.share(ETHNICITY.key, "White", "share of subjects (%)")
+        white = p.share(ETHNICITY.key, "white", "share of subjects (%)")
         if white:
             p.add(f"{white} were perceived as White.")
     if AGE.key in tables:
-        young = p.count(AGE.key, YOUNGEST, "subjects")
-        old = p.count(AGE.key, OLDEST, "subjects")
+        young = p.count(AGE.key, YOUNGEST_KEY, "subjects")
+        old = p.count(AGE.key, OLDEST_KEY, "subjects")
         if young and old:
             p.add(f"{young} were perceived to be {YOUNGEST.lower()} and {old} to be {OLDEST.lower()}.")
     return p.done()
 
 
-def _districts(table: dict) -> list[tuple[str, list[str]]]:
-    """Districts in the table's order (largest first) with their custody suites."""
-    order: dict[str, list[str]] = {}
-    for row in table["rows"]:
-        district, place = row[0], row[1]
-        parts = order.setdefault(district, [])
-        if place not in ("street (outside custody)", "district total"):
-            parts.append(place)
-    return list(order.items())
+def _districts(table: dict) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Districts in the table's order (largest first): name, code and custody suites (name, row key)."""
+    order: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key, row in zip(table["keys"], table["rows"]):
+        code, place = key.rsplit("/", 1)
+        parts = order.setdefault((row[0], code), [])
+        if place not in (STREET_KEY, DISTRICT_TOTAL_KEY):
+            parts.append((row[1], key))
+    return [(name, code, suites) for (name, code), suites in order.items()]

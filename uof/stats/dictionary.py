@@ -26,7 +26,8 @@ def _exports() -> list[str]:
     lines += ["", "## Statistics output (`uof stats … --format json|csv`)", "",
               "JSON: `forces`, `period` (`label`, `from`, `to`), `previous_period`, `year_earlier` and `tables`, "
               "each table with `key`, `title`, `unit` (the counting unit: report, incident, subject or tactic use), "
-              "`columns`, `rows`, `denominator` (what its percentages are of) and `notes`.", "",
+              "`columns`, `rows`, `keys` (each row's stable code: option codes, `force:district` codes, "
+              "measure names), `denominator` (what its percentages are of) and `notes`.", "",
               f"CSV (long form, one line per cell): `{','.join(service.CSV_HEADER)}`; `row` joins the row's "
-              "label columns with ` / `.", ""]
+              "label columns with ` / `; `row_code` is the row's code, the same however the row is worded.", ""]
     return lines

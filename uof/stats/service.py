@@ -52,20 +52,21 @@ def as_json(result: dict) -> str:
     return json.dumps({**result, "tables": [t.as_dict() for t in result["tables"]]}, indent=1, default=str)
 
 
-CSV_HEADER = ["table", "unit", "row", "column", "value"]
+CSV_HEADER = ["table", "unit", "row", "row_code", "column", "value"]
 
 
 def as_csv(result: dict) -> str:
-    """Long form: one line per cell, the row named by its label columns joined with ' / '."""
+    """Long form: one line per cell, the row named by its label columns joined with ' / ' and by
+    its code (Table.keys; empty for the Home Office layouts, which have none)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for table in result["tables"]:
         label_count = _label_columns(table)
-        for row in table.rows:
+        for code, row in zip(table.keys or [""] * len(table.rows), table.rows):
             label = " / ".join(str(x) for x in row[:label_count])
             for column, value in zip(table.columns[label_count:], row[label_count:]):
-                writer.writerow([table.key, table.unit, label, column, "" if value is None else value])
+                writer.writerow([table.key, table.unit, label, code, column, "" if value is None else value])
     return out.getvalue()
 
 

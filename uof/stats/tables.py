@@ -32,7 +32,22 @@ TASER_NOT_DISCHARGED = "Taser not discharged (drawn, aimed, red-dotted or arced)
 TASER_DISCHARGED = "Taser discharged (fired or drive stun)"
 NOTHING_RECORDED = "Nothing recorded"
 
+NOT_REPORTED_KEY, NOT_ASKED_KEY, NOTHING_KEY = "not_reported", "not_asked", "nothing_recorded"
+
 __all__ = ["Selection", "Table"]
+
+
+def category_key(codes) -> str:
+    """The row key of a category: its option codes (several options may share one published name)."""
+    return "+".join(codes)
+
+
+def categories(vocabulary) -> dict[str, tuple[str, list[str]]]:
+    """Published categories of a vocabulary: key -> (label, option codes), in the vocabulary's order."""
+    by_label: dict[str, list[str]] = {}
+    for option in vocabulary.options:
+        by_label.setdefault(option.public_category, []).append(option.code)
+    return {category_key(codes): (label, codes) for label, codes in by_label.items()}
 
 
 @dataclass
@@ -45,6 +60,9 @@ class Table:
     columns: list[str] = field(default_factory=list)
     rows: list[list] = field(default_factory=list)
     denominator: str = ""
+    # One code per row, parallel to `rows` (option codes, district codes, measure names): cells are
+    # keyed by them, so rewording a label changes no cell. Empty for the Home Office layouts.
+    keys: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
@@ -73,6 +91,9 @@ def headline_counts(sel: Selection) -> list[dict[str, int]]:
             zip(sel.reports.tolist(), sel.incident_counts.tolist(), sel.subject_counts.tolist(), uses.tolist())]
 
 
+SUMMARY_KEYS = ["reports", "incidents", "subjects", "tactic_uses", "reports_per_incident"]
+
+
 def summary(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None) -> list[Table]:
     units = {"reports": "report", "incidents": "incident", "subjects": "subject", "tactic uses": "tactic use"}
     empty = [{}] * sel.outputs
@@ -89,13 +110,23 @@ def summary(sel: Selection, previous: Selection | None = None, year_earlier: Sel
         rows.append(["reports per incident", "report", round(reports / incidents, 2) if incidents else None,
                      None, None, None, None])
         out.append(Table(columns=["measure", "unit", "count", "previous period", "change (%)", "a year earlier",
-                          "change on a year (%)"], rows=rows, denominator="change is a percentage of the earlier period's count",
+                          "change on a year (%)"], rows=rows, keys=SUMMARY_KEYS,
+                         denominator="change is a percentage of the earlier period's count",
                          notes=[("A single use of force may be recorded several times if more than one officer was there: "
                           "reports count officers' accounts, incidents count events.")]))
     return out
 
 
 # --- places --------------------------------------------------------------------------------------
+
+STREET_KEY, DISTRICT_TOTAL_KEY = "street", "total"
+
+
+def place_code(place) -> str:
+    """A district's or custody suite's row code: its force and its code within the force (stable:
+    codes are never reused), "none" for reports with no district."""
+    return f"{place.force.slug}:{place.code}" if place else "none"
+
 
 def places(sel: Selection) -> list[Table]:
     """Reports and distinct incidents by street (per district) and custody suite, and per district."""
@@ -117,16 +148,21 @@ def places(sel: Selection) -> list[Table]:
     for o in range(sel.outputs):
         n = int(sel.reports[o])
         here, seen, total, total_incidents = (x[o].tolist() for x in (reports, incidents, totals, district_incidents))
-        rows = []
+        rows, keys = [], []
         for d in sorted(np.flatnonzero(totals[o]).tolist(), key=lambda d: (-total[d], names[d])):
             name = names[d] if d else "No district recorded"
+            code = place_code(store.districts[d])
             street = n_suites + d
             rows.append([name, "street (outside custody)", here[street], seen[street], pct(here[street], n)])
+            keys.append(f"{code}/{STREET_KEY}")
             for s in suites_of.get(d, ()):
                 if here[s]:
                     rows.append([name, store.suites[s].name, here[s], seen[s], pct(here[s], n)])
+                    keys.append(f"{code}/{place_code(store.suites[s])}")
             rows.append([name, "district total", total[d], total_incidents[d], pct(total[d], n)])
+            keys.append(f"{code}/{DISTRICT_TOTAL_KEY}")
         out.append(Table(columns=["district", "place", "reports", "incidents", "share of all reports (%)"], rows=rows,
+                         keys=keys,
                          denominator=f"share of all {n:,} reports",
                          notes=["Reports in a custody suite count under the suite's district.",
                           ("Incidents are distinct events; an incident spanning street and custody counts in each "
@@ -167,6 +203,19 @@ def _tactic_rows(sel: Selection) -> tuple[list[tuple[str, str]], np.ndarray]:
     return sel._cache["tactic rows"]
 
 
+def tactic_row_keys() -> list[str]:
+    """The row keys of `_tactic_rows`, in its order: each published tactic's codes, then each Taser level."""
+    by_category: dict[tuple[str, str], list[str]] = {}
+    for option in TACTICS.options:
+        if option.extra.get("parent") != "CED":
+            by_category.setdefault((GROUPS[option.extra["group"]], option.public_category), []).append(option.code)
+    return [category_key(codes) for codes in by_category.values()] + [o.code for _, o in sorted(CED_LEVELS.items())]
+
+
+TASER_NOT_DISCHARGED_KEY, TASER_DISCHARGED_KEY = "ced_not_discharged", "ced_discharged"
+NO_TACTIC_KEY, TACTIC_USES_KEY = "no_tactic", "tactic_uses"
+
+
 def _tactic_uses(sel: Selection) -> np.ndarray:
     """Tactic uses by output: each tactic once per report (Taser at its highest level), without
     tactical communication."""
@@ -189,6 +238,9 @@ def tactics(sel: Selection) -> list[Table]:
     names = [labels[i] for i in ranked] + [
         (GROUPS["less_lethal"], TASER_NOT_DISCHARGED), (GROUPS["less_lethal"], TASER_DISCHARGED),
         ("Not reported", "No tactic recorded")]
+    row_keys = tactic_row_keys()
+    keys = [row_keys[i] for i in ranked] + [TASER_NOT_DISCHARGED_KEY, TASER_DISCHARGED_KEY, NO_TACTIC_KEY,
+                                            TACTIC_USES_KEY]
     cells = np.concatenate([counts[:, ranked], extra], axis=1)
     percentages = shares(cells, sel.reports)
     out = []
@@ -197,6 +249,7 @@ def tactics(sel: Selection) -> list[Table]:
         rows = [[group, tactic, value, share] for (group, tactic), value, share in zip(names, here, percentages[o])]
         rows.append(["Total", "Tactic uses (excluding tactical communication)", uses[o], None])
         out.append(Table(columns=["group", "tactic", "reports involving tactic", "share of reports (%)"], rows=rows,
+                         keys=list(keys),
                          denominator=f"share of all {n:,} reports",
                          notes=["A tactic counts once per report however often it was used.",
                           ("A Taser (the Home Office says CED, conducted energy device) counts once per report at "
@@ -216,18 +269,28 @@ def option_bits(column: str, codes) -> int:
     return sum(1 << index[code] for code in codes)
 
 
-def multi_select(sel: Selection, column: str) -> list[Table]:
-    vocabulary = COLUMNS_BY_NAME[column].vocabulary
-    categories: dict[str, list[str]] = {}
+def option_groups(vocabulary) -> dict[str, list[str]]:
+    """Groups of options (Option.extra["group"]): each has an "(any)" row."""
     groups: dict[str, list[str]] = {}
     for option in vocabulary.options:
-        categories.setdefault(option.public_category, []).append(option.code)
         if option.extra.get("group"):
             groups.setdefault(option.extra["group"], []).append(option.code)
+    return groups
+
+
+def group_key(group: str) -> str:
+    return f"{group}:any"
+
+
+def multi_select(sel: Selection, column: str) -> list[Table]:
+    vocabulary = COLUMNS_BY_NAME[column].vocabulary
+    found = categories(vocabulary)
+    groups = option_groups(vocabulary)
     values = sel.values(column)
-    labels = [f"{group} (any)" for group in groups] + list(categories) + [NOTHING_RECORDED]
+    labels = [f"{group} (any)" for group in groups] + [label for label, _ in found.values()] + [NOTHING_RECORDED]
+    keys = [group_key(group) for group in groups] + list(found) + [NOTHING_KEY, NOT_ASKED_KEY]
     matrix = np.stack([(values & np.uint32(option_bits(column, codes))) != 0
-                       for codes in [*groups.values(), *categories.values()]] + [values == 0], axis=1)
+                       for codes in [*groups.values(), *(codes for _, codes in found.values())]] + [values == 0], axis=1)
     by_tactics = multi_by_tactics(sel, column)
     if by_tactics is not None:
         counts = sel.totalled(dot(by_tactics.sum(axis=1), matrix))
@@ -238,9 +301,9 @@ def multi_select(sel: Selection, column: str) -> list[Table]:
     out = []
     for o, here in enumerate(counts.tolist()):
         n = int(sel.reports[o])
-        rows = [[label, value, share] for label, value, share in zip(labels, here, percentages[o])
-                if value or label != NOT_ASKED_ROW]
-        out.append(Table(columns=["category", "reports", "share of reports (%)"], rows=rows,
+        kept = [i for i, (label, value) in enumerate(zip(labels, here)) if value or label != NOT_ASKED_ROW]
+        rows = [[labels[i], here[i], percentages[o][i]] for i in kept]
+        out.append(Table(columns=["category", "reports", "share of reports (%)"], rows=rows, keys=[keys[i] for i in kept],
                          denominator=f"share of all {n:,} reports",
                          notes=["Several can apply to one report, so the rows do not sum to the number of reports."]))
     return out
@@ -273,16 +336,24 @@ def health_pairs(sel: Selection) -> np.ndarray:
     return health_codes(pairs // sizes[1], pairs % sizes[1])
 
 
+HEALTH_KEYS = ["mental", "physical", "physical_and_mental", "none", NOT_REPORTED_KEY]
+
+
+def category_keys(column: str) -> list[str]:
+    """The row keys of a subjects table, in its order (then "not asked" when it has that row)."""
+    if column == "health":
+        return [*HEALTH_KEYS, NOT_ASKED_KEY]
+    return [*categories(COLUMNS_BY_NAME[column].vocabulary), NOT_REPORTED_KEY, NOT_ASKED_KEY]
+
+
 def categories_of(sel: Selection, column: str) -> tuple[list[str], list[list[int]]]:
     """The subjects table's categories of `column`: labels and the codes in each."""
     if column == "health":
         code = health_pairs(sel)
         return HEALTH_PUBLIC, [np.flatnonzero(code == i).tolist() for i in range(len(HEALTH))]
-    categories: dict[str, list[int]] = {}
-    for i, option in enumerate(COLUMNS_BY_NAME[column].vocabulary.options):
-        categories.setdefault(option.public_category, []).append(i + 1)
-    categories["Not reported"] = [0]
-    return list(categories), list(categories.values())
+    index = {o.code: i + 1 for i, o in enumerate(COLUMNS_BY_NAME[column].vocabulary.options)}
+    found = categories(COLUMNS_BY_NAME[column].vocabulary).values()
+    return [label for label, _ in found] + ["Not reported"], [[index[c] for c in codes] for _, codes in found] + [[0]]
 
 
 def members(size: int, groups: list[list[int]]) -> np.ndarray:
@@ -295,6 +366,7 @@ def members(size: int, groups: list[list[int]]) -> np.ndarray:
 
 def perceived(sel: Selection, column: str) -> list[Table]:
     labels, codes = categories_of(sel, column)
+    keys = category_keys(column)
     counts = by_tactics(sel, column).sum(axis=1)  # outputs × code × first-of-subject
     by_category = dot(np.swapaxes(counts, 1, 2), members(counts.shape[1], codes))  # outputs × first × category
     notes = ["As perceived by the reporting officer: not as reliable as self-reported data.",
@@ -309,10 +381,10 @@ def perceived(sel: Selection, column: str) -> list[Table]:
     out = []
     for o in range(sel.outputs):
         n, people = int(sel.reports[o]), int(sel.subject_counts[o])
-        rows = [list(row) for row in zip(labels, reports[o], report_shares[o], subjects[o], subject_shares[o])
-                if row[1] or row[0] != NOT_ASKED_ROW]
+        kept = [i for i, label in enumerate(labels) if reports[o][i] or label != NOT_ASKED_ROW]
+        rows = [[labels[i], reports[o][i], report_shares[o][i], subjects[o][i], subject_shares[o][i]] for i in kept]
         out.append(Table(columns=["category", "reports", "share of reports (%)", "subjects", "share of subjects (%)"],
-                         rows=rows, denominator=f"shares of all {n:,} reports and of all {people:,} subjects",
+                         rows=rows, keys=[keys[i] for i in kept], denominator=f"shares of all {n:,} reports and of all {people:,} subjects",
                          notes=list(notes)))
     return out
 
@@ -385,9 +457,14 @@ def _answered(sel: Selection, column: str, option: str) -> np.ndarray:
     return answers(sel, column)[:, code_of(column, option)]
 
 
+def answer_key(column: str, option: str) -> str:
+    """The row key of the reports with this answer (injuries table)."""
+    return f"{column}={option}"
+
+
 def _injury_rows() -> list[tuple[str, str, str]]:
     """(row label, answer, option) of the injuries table, from the declarations (`Field.counted_as`):
-    a yes/no answer is one row (its yes), any other choice a row per option."""
+    a yes/no answer is one row (its yes), any other choice a row per option. Its key: answer_key."""
     rows = []
     for f in counted_fields():
         if f.vocabulary is YES_NO:
@@ -418,15 +495,17 @@ def _not_asked(sel: Selection, f) -> np.ndarray:
 def injuries(sel: Selection) -> list[Table]:
     later = sometimes_asked()
     labels = [label for label, _, _ in INJURIES] + [not_asked_row(f) for f in later]
+    keys = [answer_key(column, option) for _, column, option in INJURIES] + [answer_key(f.name, NOT_ASKED_KEY)
+                                                                             for f in later]
     measures = np.stack([_answered(sel, column, option) for _, column, option in INJURIES]
                         + [_not_asked(sel, f) for f in later], axis=1)
     percentages = shares(measures, sel.reports)
     out = []
     for o, here in enumerate(measures.tolist()):
         n = int(sel.reports[o])
-        rows = [[label, value, share] for label, value, share in zip(labels, here, percentages[o])
-                if value or not label.endswith(NOT_ASKED)]
-        out.append(Table(columns=["measure", "reports", "share of reports (%)"], rows=rows,
+        kept = [i for i, (label, value) in enumerate(zip(labels, here)) if value or not label.endswith(NOT_ASKED)]
+        rows = [[labels[i], here[i], percentages[o][i]] for i in kept]
+        out.append(Table(columns=["measure", "reports", "share of reports (%)"], rows=rows, keys=[keys[i] for i in kept],
                          denominator=f"share of all {n:,} reports",
                          notes=[("One injury to one person may be reported by several officers, so these count reports, "
                           "not people injured.")]))
@@ -435,6 +514,7 @@ def injuries(sel: Selection) -> list[Table]:
 
 SUBJECT_INJURIES = ["Not recorded as injured", "Injured", "Most serious injury: minor", "Most serious injury: severe",
                     "Most serious injury: death"]
+SUBJECT_INJURY_KEYS = ["not_injured", "injured", "worst=minor", "worst=severe", "worst=death"]
 
 
 def _worst_of(subject: np.ndarray, worst_row: np.ndarray) -> np.ndarray:
@@ -493,7 +573,7 @@ def subject_injuries(sel: Selection) -> list[Table]:
     for o, here in enumerate(measures.tolist()):
         people = int(sel.subject_counts[o])
         rows = [[label, value, share] for label, value, share in zip(SUBJECT_INJURIES, here, percentages[o])]
-        out.append(Table(columns=["measure", "subjects", "share of subjects (%)"], rows=rows,
+        out.append(Table(columns=["measure", "subjects", "share of subjects (%)"], rows=rows, keys=SUBJECT_INJURY_KEYS,
                          denominator=f"share of all {people:,} subjects",
                          notes=["A person (subject) counts once however many officers reported using force on them.",
                           ("A person counts as injured if any report on them says so, under the most serious "
@@ -503,6 +583,10 @@ def subject_injuries(sel: Selection) -> list[Table]:
 
 
 # --- recording -----------------------------------------------------------------------------------
+
+RECORDING_KEYS = ["incidents_1_report", "incidents_2_reports", "incidents_3_reports", "incidents_4_or_more_reports",
+                  "incidents_several_reports", "reports_approved", "reports_submitted", "reports_returned"]
+
 
 def recording(sel: Selection) -> list[Table]:
     sizes = sel.incident_sizes()
@@ -519,7 +603,7 @@ def recording(sel: Selection) -> list[Table]:
         for code, label in ((3, "approved"), (1, "awaiting review"), (2, "returned to the officer")):
             count = int(status[o, code])
             rows.append([f"reports {label}", "report", count, pct(count, n)])
-        out.append(Table(columns=["measure", "unit", "count", "share (%)"], rows=rows,
+        out.append(Table(columns=["measure", "unit", "count", "share (%)"], rows=rows, keys=RECORDING_KEYS,
                          denominator=f"incident rows: share of {incidents:,} incidents; report rows: share of {n:,} reports",
                          notes=[("Figures count every submitted report, including those not yet approved; drafts never "
                           "count.")]))

@@ -38,18 +38,23 @@ def make_records(org, plans) -> None:
 
 
 def shown_figures(content) -> dict:
-    """(table, row, column) -> value or None (withheld), read back from the JSON file."""
+    """(table, row code, column) -> value or None (withheld), read back from the JSON file."""
     data = json.loads(public_json(content, {}))
     out = {}
     for table in data["tables"]:
         counts = cellmod.COUNT_COLUMNS[table["key"]]
-        labels = cellmod.LABEL_COLUMNS.get(table["key"], 1)
-        for i, row in enumerate(table["rows"]):
-            label = " / ".join(str(x) for x in row[:labels])
+        for i, (code, row) in enumerate(zip(table["keys"], table["rows"])):
             for j, column in enumerate(table["columns"]):
-                if column in counts and label not in cellmod.DERIVED_ROWS:
-                    out[(table["key"], label, column)] = None if [i, j] in table["withheld"] else row[j]
+                if column in counts and code not in cellmod.DERIVED_ROWS:
+                    out[(table["key"], code, column)] = None if [i, j] in table["withheld"] else row[j]
     return out
+
+
+def codes_by_label(content) -> dict:
+    """(table, row as a reader sees it) -> the row's code, read from the JSON file."""
+    data = json.loads(public_json(content, {}))
+    return {(t["key"], " / ".join(str(x) for x in row[:cellmod.LABEL_COLUMNS.get(t["key"], 1)])): code
+            for t in data["tables"] for code, row in zip(t["keys"], t["rows"])}
 
 
 # What the record-level file's values stand for in the tables (literal: not taken from opendata.py).
@@ -58,34 +63,33 @@ BROAD = {"Under 18": ["10 or under", "11 to 17"], "18 to 49": ["18 to 34", "35 t
          "50 and over": ["50 to 64", "65 or over"],
          "Ethnic minority": ["Black or Black British", "Asian or Asian British", "Mixed", "Other ethnic group"]}
 INJ = "injuries"
-REPORTS = ("summary", "reports / report", "count")
+REPORTS = ("summary", "reports", "count")
 
 
-def _c(label):
-    return (INJ, label, "reports")
+def _c(code):
+    return (INJ, code, "reports")
 
 
+# The record file's words -> the cells they count (the published row codes, written out here).
 SINGLE = {
-    "health": {v: {("subjects_health", v, "reports"): 1} for v in
-               ("Mental health condition", "Physical health condition", "Physical and mental health conditions",
-                "No health condition", "Not reported")},
-    "subject_injured": {"yes": {_c("Person injured: yes"): 1}, "no": {_c("Person injured: no"): 1},
-                        "not known": {_c("Person injured: not known"): 1}},
-    "subject_injury_level": {"minor": {_c("Person injury: minor"): 1}, "severe": {_c("Person injury: severe"): 1},
-                             "death": {_c("Person injury: death"): 1},
-                             "": {_c("Person injured: no"): 1, _c("Person injured: not known"): 1}},
-    "officer_injury_level": {"minor": {_c("Officer injury: minor"): 1}, "severe": {_c("Officer injury: severe"): 1},
-                             "": {REPORTS: 1, _c("Officer injured"): -1}},
-    "officer_injured": {"yes": {_c("Officer injured"): 1}, "no": {REPORTS: 1, _c("Officer injured"): -1}},
-    "spat_at": {"yes": {_c("Officer spat at"): 1}, "no": {REPORTS: 1, _c("Officer spat at"): -1}},
-    "threatened_with_weapon": {"yes": {_c("Officer threatened with a weapon"): 1},
-                               "no": {REPORTS: 1, _c("Officer threatened with a weapon"): -1}},
+    "health": {v: {("subjects_health", code, "reports"): 1} for v, code in
+               (("Mental health condition", "mental"), ("Physical health condition", "physical"),
+                ("Physical and mental health conditions", "physical_and_mental"),
+                ("No health condition", "none"), ("Not reported", "not_reported"))},
+    "subject_injured": {"yes": {_c("subject_injured=yes"): 1}, "no": {_c("subject_injured=no"): 1},
+                        "not known": {_c("subject_injured=unknown"): 1}},
+    "subject_injury_level": {v: {_c(f"subject_injury_level={v}"): 1} for v in ("minor", "severe", "death")}
+    | {"": {_c("subject_injured=no"): 1, _c("subject_injured=unknown"): 1}},
+    "officer_injury_level": {v: {_c(f"officer_injury_level={v}"): 1} for v in ("minor", "severe")}
+    | {"": {REPORTS: 1, _c("officer_injured=yes"): -1}},
+    **{column: {"yes": {_c(f"{column}=yes"): 1}, "no": {REPORTS: 1, _c(f"{column}=yes"): -1}}
+       for column in ("officer_injured", "spat_at", "threatened_with_weapon")},
 }
 
 
-def file_facts(records_csv: str, cells: set, shown: dict) -> list:
+def file_facts(records_csv: str, cells: set, shown: dict, codes: dict) -> list:
     """Facts a reader gets from the record-level file about the tables' counts (a category the
-    tables withhold is [c] in the file, never part of a broader group)."""
+    tables withhold is [c] in the file, never part of a broader group). `codes`: codes_by_label."""
     rows = list(csv.DictReader(io.StringIO(records_csv)))
     if not rows:
         return []
@@ -102,8 +106,10 @@ def file_facts(records_csv: str, cells: set, shown: dict) -> list:
         counts = Counter(r[column] for r in kept)
         named = set()
         for value, n in counts.items():
-            members = [value] if value in categories else [
-                m for m in BROAD.get(value, []) if shown.get((table, m, "reports"), 0) is not None]
+            code = codes.get((table, value))
+            members = [code] if code in categories else [
+                codes[(table, m)] for m in BROAD.get(value, [])
+                if (table, m) in codes and shown.get((table, codes[(table, m)], "reports"), 0) is not None]
             named |= set(members)
             if members:
                 add({(table, m, "reports"): 1 for m in members}, n, n + n_sup)
@@ -111,7 +117,7 @@ def file_facts(records_csv: str, cells: set, shown: dict) -> list:
             add({(table, m, "reports"): 1 for m in categories - named}, counts["[c]"], counts["[c]"] + n_sup)
     for value, n in Counter(r["district"] for r in kept).items():
         if value != "[c]":
-            add({("places", f"{value} / district total", "reports"): 1}, n, n + n_sup)
+            add({("places", codes[("places", f"{value} / district total")], "reports"): 1}, n, n + n_sup)
     for column, values in SINGLE.items():
         if column not in rows[0]:
             continue
@@ -192,7 +198,7 @@ def test_no_protected_count_is_shown_or_recoverable(org, plans, rule):
         for line in long_csv:
             if line["status"] == "withheld":
                 assert line["value"] == ""
-        withheld_lines = {(x["table"], x["row"], x["column"]) for x in long_csv if x["status"] == "withheld"}
+        withheld_lines = {(x["table"], x["row_code"], x["column"]) for x in long_csv if x["status"] == "withheld"}
         assert {c for c in protected} <= withheld_lines
         for paragraph in content["summary"]:
             for figure in paragraph["figures"]:
@@ -205,7 +211,7 @@ def test_no_protected_count_is_shown_or_recoverable(org, plans, rule):
             assert rule.rounding == 1 and not any(w in records_csv for w in ("ST-", "@"))
             check_k_anonymity(records_csv, rule.threshold)
         if targets:
-            facts = truth.facts + file_facts(records_csv, set(truth.values), shown)
+            facts = truth.facts + file_facts(records_csv, set(truth.values), shown, codes_by_label(content))
             for fact in facts:  # every fact a reader has is true
                 value = sum(k * truth.values[c] for c, k in fact.terms)
                 assert fact.lo - 1e-6 <= value <= fact.hi + 1e-6, (fact, value)
@@ -253,12 +259,12 @@ def test_a_revision_and_the_one_it_replaces_give_nothing_away_together(org, plan
         def protected(truth, shown):
             return {c for c, v in truth.values.items() if 0 < v < rule.threshold and shown[c] is None
                     and (c[0] == "places" or not rule.small_force_counts)}
-        facts = truth2.facts + file_facts(second.records_csv, set(truth2.values), shown2)
+        facts = truth2.facts + file_facts(second.records_csv, set(truth2.values), shown2, codes_by_label(second.content))
         facts += [cellmod.Fact(tuple((_earlier(c), k) for c, k in f.terms), f.lo, f.hi)
-                  for f in truth1.facts + file_facts(first.records_csv, set(truth1.values), shown1)]
+                  for f in truth1.facts + file_facts(first.records_csv, set(truth1.values), shown1, codes_by_label(first.content))]
         many = len(TACTICS.options)
         for cell in set(truth1.values) & set(truth2.values):
-            bound = changed * (many if cell == cellmod.TU or cell[1] == cellmod.TACTIC_TOTAL_ROW else 1)
+            bound = changed * (many if cell == cellmod.TU or cell[1] == "tactic_uses" else 1)
             facts.append(cellmod.Fact(((cell, 1), (_earlier(cell), -1)), -bound, bound))
         values = {**truth2.values, **{_earlier(c): v for c, v in truth1.values.items()}}
         for fact in facts:
