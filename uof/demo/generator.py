@@ -19,19 +19,16 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 from django.utils import timezone
 
+from uof.access.models import Role, RoleAssignment
 from uof.accounts.models import User
 from uof.organisations.models import Force
+from uof.reports import rules
 from uof.reports.fieldset import FIELDS, sample_answers
 from uof.reports.models import Incident, OfficerPresent, Report, StatusChange, Subject, TacticUse
 from uof.reports.tactics import CED_CODES, TACTICS
 from uof.reports.validation import Places, Validator
 
 from .story import Part
-
-try:  # the cross-answer rules (uof/reports/rules.py), where this tree has them
-    from uof.reports import rules
-except ImportError:  # pragma: no cover
-    rules = None
 
 LONDON = ZoneInfo("Europe/London")
 CONFIG = Path(__file__).parent / "data" / "eastern.json"
@@ -309,7 +306,7 @@ class Generator:
         cleaned = validator.check(CHECKED, data)
         if validator.errors:
             raise GenerationError(f"generated answers failed validation: {validator.errors}")
-        broken = rules.check({**cleaned, rules.TACTICS_ANSWER: tactics}) if rules else []
+        broken = rules.check({**cleaned, rules.TACTICS_ANSWER: tactics})
         if broken:
             raise GenerationError(f"generated answers break rules: {[p.key for p in broken]}")
         return {f.name: cleaned[f.name] for f in CHECKED if f.owner == "report"}
@@ -354,8 +351,6 @@ def _backdate(model, rows: list[tuple]) -> None:
 
 
 def _supervisors_by_district() -> dict[int, list[int]]:
-    from uof.access.models import Role, RoleAssignment
-
     out: dict[int, list[int]] = {}
     for assignment in RoleAssignment.objects.filter(role=Role.SUPERVISOR).prefetch_related("districts"):
         for district in assignment.districts.all():

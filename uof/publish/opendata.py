@@ -17,6 +17,7 @@ the district. Two things make it safe:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import Counter
 
@@ -25,8 +26,9 @@ import numpy as np
 from uof.reports.fieldset import FIELDS_BY_NAME, counted_fields
 from uof.reports.tactics import GROUPS, TACTICS
 from uof.reports.vocabulary import YES_NO
+from uof.stats import store as stores
 from uof.stats.catalogue import BY_FIELD, INJURIES, PLACES, PUBLISHED_MEASURES, TACTICS_USED
-from uof.stats.codes import COLUMNS_BY_NAME
+from uof.stats.codes import COLUMNS_BY_NAME, TACTIC_BIT
 from uof.stats.tables import (
     DISTRICT_TOTAL_KEY,
     HEALTH_FIELDS,
@@ -97,11 +99,6 @@ HEALTH_KEY_OF = dict(zip([*HEALTH_PUBLIC, NOT_ASKED_ROW], category_keys("health"
 def source_rows(forces, start, end, store=None) -> list[dict]:
     """Each counted report as the labels the tables use (true values, before any protection), read
     from the statistics' analytical copy, so the file and the tables count exactly the same rows."""
-    import datetime as dt
-
-    from uof.stats import store as stores
-    from uof.stats.codes import TACTIC_BIT
-
     store = store or stores.current()
     a = store.arrays
     index = np.flatnonzero(store.select([f.slug for f in forces], start, end))

@@ -11,6 +11,8 @@ from uof.access.policy import district_scope, visible_reports
 from uof.reports.missing import missing_reports
 from uof.reports.models import OfficerPresent, Report
 
+from .queue import returned_reports
+
 
 def review_queue(user):
     """Submitted reports the user may review, oldest first."""
@@ -19,8 +21,6 @@ def review_queue(user):
 
 
 def queue_counts(user) -> dict[str, int]:
-    from .queue import returned_reports
-
     return {
         "awaiting": review_queue(user).count(),
         "returned": returned_reports(user).count(),
