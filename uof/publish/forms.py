@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
 from uof.stats.catalogue import PUBLISHED
-from uof.stats.periods import PeriodError, label_in_words, parse_period
+from uof.stats.periods import PeriodError, label_in_words, parse_period, why_not_publishable
 
 from .disclosure import DEFAULT_THRESHOLD, Rule
 from .snapshot import PUBLIC_TABLES, REQUIRED_TABLES
@@ -36,9 +37,13 @@ class PublicationForm(forms.Form):
 
     def clean_period(self):
         try:
-            return parse_period(self.cleaned_data["period"])
+            period = parse_period(self.cleaned_data["period"])
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from None
+        refusal = why_not_publishable(period, timezone.localdate())
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return period
 
     def rule(self) -> Rule:
         data = self.cleaned_data

@@ -12,7 +12,7 @@ from uof.audit import services as audit
 from uof.audit.models import AuditEvent
 from uof.organisations.models import Collaboration, Force
 from uof.reports.models import Report
-from uof.stats.periods import Period
+from uof.stats.periods import Period, why_not_publishable
 
 from .disclosure import Rule
 from .models import Publication
@@ -77,6 +77,9 @@ def _previous(scope: Scope, period: Period) -> Previous | None:
 def publish(user, scope: Scope, period: Period, rule: Rule, tables: list[str] | None = None,
             reason: str = "") -> Publication:
     """Publish the figures; if this scope and period are already published, as a new revision."""
+    refusal = why_not_publishable(period, timezone.localdate())
+    if refusal:
+        raise PublishError(refusal)
     previous = latest(scope, period)
     if previous is not None and not reason.strip():
         raise PublishError(f"{scope.name}, {period.label} is already published (revision {previous.revision}): "

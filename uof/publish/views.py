@@ -33,7 +33,7 @@ def _scopes(user) -> list[tuple[str, str]]:
 def _form(request, data=None) -> PublicationForm:
     if not may(request.user, "publish"):
         raise PermissionDenied("Your role does not include publishing")
-    return PublicationForm(data, scopes=_scopes(request.user), periods=recent_periods(timezone.localdate()))
+    return PublicationForm(data, scopes=_scopes(request.user), periods=recent_periods(timezone.localdate(), ended=True))
 
 
 def _scope(form: PublicationForm) -> services.Scope:

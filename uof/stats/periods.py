@@ -136,12 +136,35 @@ def date_range(start: dt.date, end: dt.date) -> Period:
     return Period(start, end, f"{start.isoformat()} to {end.isoformat()}")
 
 
-def recent_periods(today: dt.date) -> list[str]:
-    """The last eight quarters (the current one first) and the last two financial years."""
+def recent_periods(today: dt.date, ended: bool = False) -> list[str]:
+    """The last eight quarters (the current one first) and the last two financial years; with
+    `ended`, only periods that are over (what can be published: see `why_not_publishable`)."""
     first_year = today.year if today.month >= 4 else today.year - 1
     quarter = _quarter_containing(today)
+    if ended:
+        quarter, first_year = quarter.previous(), first_year - 1
     labels = []
     for _ in range(8):
         labels.append(quarter.label)
         quarter = quarter.previous()
     return labels + [financial_year(first_year).label, financial_year(first_year - 1).label]
+
+
+def why_not_publishable(period: Period, today: dt.date) -> str:
+    """Why these figures cannot be published on `today` ("" if they can).
+
+    Only ended periods: figures of a period still running would be published for ever while
+    reports of it are still coming in. Only whole quarters or runs of them (a financial year is
+    four): a range one day shorter than a quarter, set against the quarter, would isolate that
+    day's reports."""
+    if period.end >= today:
+        return (f"{period.words} has not ended yet: its figures can be published from "
+                f"{fmt_day(period.end + dt.timedelta(days=1))}, once every day of it is over.")
+    if period.start != _quarter_containing(period.start).start or period.end != _quarter_containing(period.end).end:
+        return (f"{period.words} is not made of whole quarters: publish a quarter, several quarters in a row or "
+                f"a financial year, so that no two publications differ by a few days' reports.")
+    return ""
+
+
+def fmt_day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
