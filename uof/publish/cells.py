@@ -72,6 +72,9 @@ class Grid:
     values: dict[CellId, int] = field(default_factory=dict)  # true values, in reading order
     facts: list[Fact] = field(default_factory=list)
     one_dimensional: set[CellId] = field(default_factory=set)  # force-level counts of one dimension
+    # (total, its parts): a group whose categories add up to its total. A small group's parts are
+    # hidden with it, zeros too, so "everyone in it shares this attribute" is never shown.
+    groups: list[tuple[CellId, tuple[CellId, ...]]] = field(default_factory=list)
 
     def relation(self, terms: dict[CellId, float], exact: bool = True) -> None:
         """sum(terms) = 0 if `exact` and true in the data, else the side of 0 the data is on."""
@@ -145,6 +148,7 @@ def _places(g: Grid, key: str, labels: list[str]) -> None:
             total = (key, f"{district}/{DISTRICT_TOTAL_KEY}", column)
             totals[total] = 1
             parts = [(key, f"{district}/{p}", column) for p in places if p != DISTRICT_TOTAL_KEY]
+            g.groups.append((total, tuple(parts)))
             if column == "reports":
                 g.relation({**{c: 1 for c in parts}, total: -1})
             else:  # an incident spanning street and custody counts in each place, once in the district
@@ -207,6 +211,7 @@ def _multi(g: Grid, key: str, labels: list[str]) -> None:
 def _perceived(g: Grid, key: str, labels: list[str]) -> None:
     for column, total in (("reports", R), ("subjects", S)):
         g.relation({**{(key, label, column): 1 for label in labels}, total: -1})
+        g.groups.append((total, tuple((key, label, column) for label in labels)))
     for label in labels:
         g.at_most((key, label, "subjects"), (key, label, "reports"))
 

@@ -61,6 +61,16 @@ def protected_cells(grid: Grid, rule: Rule) -> set[CellId]:
     return small
 
 
+def small_group_cells(grid: Grid, rule: Rule) -> set[CellId]:
+    """Counts withheld so that a small group reveals no attribute: with fewer reports than the
+    threshold in the whole publication, every count but the headline's (a category showing 0 beside
+    one withheld would say what those few people share); within a small district, its places."""
+    if 0 < grid.values.get(R, 0) < rule.threshold:
+        return {c for c in grid.values if c[0] != R[0]}
+    return {part for total, parts in grid.groups if 0 < grid.values.get(total, 0) < rule.threshold
+            for part in parts if part in grid.values}
+
+
 def shown_interval(value: int, rule: Rule) -> tuple[float, float]:
     """What a reader knows of a shown count: exact, or the values that round to what is shown."""
     if rule.rounding <= 1:
@@ -202,7 +212,7 @@ def withhold(grid: Grid, rule: Rule, facts_for=None, also_protect=()) -> set[Cel
     not become recoverable either.
     """
     protected = protected_cells(grid, rule)
-    withheld = set(protected)
+    withheld = protected | small_group_cells(grid, rule)
     while True:
         extra = list(facts_for(withheld)) if facts_for else []
         knowledge = knowledge_of(grid, withheld, rule, extra)

@@ -84,11 +84,18 @@ def _lower(label: str) -> str:
     return label if first in ("Taser", "AEP") or first.isupper() else label[:1].lower() + label[1:]
 
 
+SMALL_PUBLICATION = ("There are too few reports to describe them: every figure but the headline's is withheld, so "
+                     "that nothing about the few people involved can be told.")
+
+
 def summary_paragraphs(content: dict) -> list[dict]:
     tables = {t["key"]: t for t in content["tables"]}
     rounding = content.get("rule", {}).get("rounding", 1)
-    out = [_headline(content, tables), _places(tables, rounding), _tactics(tables), _injuries(tables),
-           _people(tables)]
+    if _too_few(content, tables):  # disclosure.small_group_cells withheld the rest
+        out = [_headline(content, tables), {"text": SMALL_PUBLICATION, "figures": []}]
+    else:
+        out = [_headline(content, tables), _places(tables, rounding), _tactics(tables), _injuries(tables),
+               _people(tables)]
     notes = [("A single use of force may be recorded several times if more than one officer was there: reports "
               "count each officer's account, incidents count events, and people (subjects) count each person once "
               "in each incident. Characteristics are as perceived by the officer, not self-reported.")]
@@ -96,6 +103,12 @@ def summary_paragraphs(content: dict) -> list[dict]:
         notes.append(rounding_text(rounding))
     out.append({"text": " ".join(notes), "figures": []})
     return [x for x in out if x]
+
+
+def _too_few(content: dict, tables: dict) -> bool:
+    """Fewer reports than the rule's threshold (withheld, or shown as the force chose)."""
+    reports, withheld = _Paragraph(tables).value(SUMMARY.key, "reports", "count")
+    return withheld or (reports is not None and 0 < reports < content.get("rule", {}).get("threshold", 0))
 
 
 def _headline(content: dict, tables: dict) -> dict | None:

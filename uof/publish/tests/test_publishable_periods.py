@@ -12,7 +12,13 @@ from django.utils import timezone
 from uof.publish import services
 from uof.publish.disclosure import Rule
 from uof.publish.models import Publication
-from uof.stats.periods import _quarter_containing, date_range, parse_period, recent_periods, why_not_publishable
+from uof.stats.periods import (
+    _quarter_containing,
+    date_range,
+    parse_period,
+    recent_periods,
+    why_not_publishable,
+)
 
 from .helpers import seed_reports
 
