@@ -18,7 +18,7 @@ from uof.stats.service import statistics
 from uof.stats.tables import TACTIC_USES_KEY
 
 from .cells import COUNT_COLUMNS, DERIVED_ROWS, I, R, S, grid, row_keys, row_label
-from .disclosure import Rule, rounded, withhold
+from .disclosure import Rule, protected_cells, rounded, small_group_cells, withhold
 from .opendata import release, source_rows
 from .revisions import PLAIN, Previous, facts_to_json, previous_facts, previously_withheld
 from .summary import period_text, summary_paragraphs
@@ -43,6 +43,24 @@ class Snapshot:
     records_csv: str  # the record-level open dataset ("" when none may be published)
     true_cells: list  # internal: [[table, row, column, exact count], ...] behind the shown ones
     file_facts: list  # internal: what the record-level file tells a reader (facts_to_json)
+    # internal (the analyst's preview, never public): per table title, how many counts are withheld
+    # for each reason (WHY_WITHHELD)
+    withheld_why: dict = dataclasses.field(default_factory=dict)
+
+
+WHY_WITHHELD = {"small": "counts from 1 to one less than the smallest count shown",
+                "group": "counts of a group smaller than that (zeros too), so that nothing its few people share shows",
+                "others": "counts withheld so that none of those can be worked out from other figures"}
+
+
+def _why(cells, withheld: set, rule: Rule) -> dict:
+    small, group = protected_cells(cells, rule), small_group_cells(cells, rule)
+    out: dict = {}
+    for cell in withheld:
+        reason = "small" if cell in small else "group" if cell in group else "others"
+        table = PUBLISHED[cell[0]].title
+        out.setdefault(table, dict.fromkeys(WHY_WITHHELD, 0))[reason] += 1
+    return {title: out[title] for title in (m.title for m in PUBLISHED.values()) if title in out}
 
 
 def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = None,
@@ -93,7 +111,7 @@ def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = No
                           "columns": records[0].split("\n", 1)[0].split(",") if records else [],
                           "why_not": "" if records else RECORDS_WITHHELD}
     return Snapshot(content, records[0] if records else "", [[*c, v] for c, v in cells.values.items()],
-                    facts_to_json(records[1]) if records else [])
+                    facts_to_json(records[1]) if records else [], _why(cells, withheld, rule))
 
 
 def _comparisons(scope: dict, period) -> list[dict]:

@@ -17,6 +17,7 @@ from . import services
 from .forms import PublicationForm
 from .models import Publication
 from .public_views import dashboard_context
+from .snapshot import WHY_WITHHELD
 
 
 def _scopes(user) -> list[tuple[str, str]]:
@@ -60,9 +61,10 @@ def preview(request):
                                                       "form": form, "published": published, "has_errors": True})
     scope = _scope(form)
     period = form.cleaned_data["period"]
-    content = services.preview(scope, period, form.rule(), form.chosen_tables()).content
-    context = dashboard_context(content, None, preview=True)
+    snapshot = services.preview(scope, period, form.rule(), form.chosen_tables())
+    context = dashboard_context(snapshot.content, None, preview=True)
     context.update({"form": form, "existing": services.latest(scope, period), "nav_active": "publish",
+                    "withheld_why": snapshot.withheld_why, "why_words": WHY_WITHHELD,
                     "title": f"Preview: {context['title']}"})
     return render(request, "publish/dashboard.html", context)
 

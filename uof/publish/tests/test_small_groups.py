@@ -7,6 +7,9 @@ import datetime as dt
 
 from django.test import Client
 
+from uof.publish import services
+from uof.publish.disclosure import Rule
+from uof.stats.periods import parse_period
 from uof.stats.tests.builders import incidents_with_reports, officers
 
 from .helpers import START, publish
@@ -59,3 +62,25 @@ def test_a_small_districts_places_are_withheld_zeros_too(org):
     for i in peterborough:
         assert places["rows"][i][at] is None and [i, at] in places["withheld"], places["rows"][i]
     assert tables["summary"]["rows"][0][2] == 22  # the publication itself is shown
+
+
+def test_the_preview_says_what_will_be_withheld_and_why(org):
+    pool = officers(org.cambs, 4)
+    for n in range(20):
+        incidents_with_reports(org.cambs, pool, START + dt.timedelta(days=n % 60), [{}], district=org.cambridge)
+    for n in range(2):
+        incidents_with_reports(org.cambs, pool, START + dt.timedelta(days=n), [
+            {"custody_suite": org.thorpe, "location_types": ["custody_block"]}], district=org.peterborough)
+    client = Client()
+    client.force_login(org.analyst)
+    page = client.get("/publish/preview/", {"scope": "force:cambridgeshire", "period": "2026/27-Q1",
+                                            "threshold": "5", "rounding": "1", "tables": ["places"]})
+    text = " ".join(page.content.decode().split())
+    assert "What will be withheld, and why" in text, text[text.find("Not published"):][:600]
+    row = text[text.index("Where force was used"):][:200]
+    assert "Where force was used" in row
+    why = services.preview(services.scope_for("force", "cambridgeshire"), parse_period("2026/27-Q1"), Rule()).withheld_why
+    places = next(counts for title, counts in why.items() if title.startswith("Where force was used"))
+    assert places["small"] >= 2 and places["group"] >= 1 and places["others"] >= 1  # street 0 hides with its district
+    public = Client().get("/data/force/cambridgeshire/2026-27-q1/")
+    assert public.status_code == 404  # nothing was published by previewing
