@@ -19,7 +19,7 @@ from uof.reports.fieldset import FIELDS_BY_NAME
 from uof.reports.tactics import TACTICS
 from uof.stats.catalogue import INJURIES, PLACES, PUBLISHED, PUBLISHED_MEASURES, SUMMARY
 from uof.stats.codes import COLUMNS_BY_NAME
-from uof.stats.tables import (
+from uof.stats.rows import (
     DISTRICT_TOTAL_KEY,
     NO_TACTIC_KEY,
     NOT_ASKED_KEY,

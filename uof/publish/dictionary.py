@@ -6,7 +6,7 @@ from uof.reports.dictionary import _dates, asked_dates, not_asked_dates
 from uof.reports.fieldset import FIELDS, FIELDS_BY_NAME, PAGE_TITLES
 from uof.reports.tactics import AEP_MEANING, GROUPS, TACTICS
 from uof.stats.catalogue import PUBLISHED_MEASURES
-from uof.stats.tables import HEALTH_FIELDS, HEALTH_PUBLIC, NOT_ASKED_ROW
+from uof.stats.rows import HEALTH_FIELDS, HEALTH_PUBLIC, NOT_ASKED_ROW
 
 from .disclosure import Rule
 from .opendata import MULTI, QI, WITHHELD, yes_no_fields

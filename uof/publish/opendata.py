@@ -29,7 +29,7 @@ from uof.reports.vocabulary import YES_NO
 from uof.stats import store as stores
 from uof.stats.catalogue import BY_FIELD, INJURIES, PLACES, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME, TACTIC_BIT
-from uof.stats.tables import (
+from uof.stats.rows import (
     DISTRICT_TOTAL_KEY,
     HEALTH_FIELDS,
     HEALTH_PUBLIC,

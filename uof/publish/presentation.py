@@ -7,7 +7,7 @@ from __future__ import annotations
 from uof.reports.tactics import GROUPS
 from uof.stats.catalogue import PUBLISHED_MEASURES, RECORDING, TACTICS_USED
 from uof.stats.periods import label_in_words
-from uof.stats.tables import TASER_DISCHARGED, TASER_NOT_DISCHARGED
+from uof.stats.rows import TASER_DISCHARGED, TASER_NOT_DISCHARGED
 
 from .snapshot import table_by_key
 

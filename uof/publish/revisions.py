@@ -16,7 +16,7 @@ from uof.reports.fieldset import counted_fields
 from uof.reports.tactics import GROUPS, TACTICS
 from uof.stats.catalogue import BY_FIELD, PLACES, PUBLISHED, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME
-from uof.stats.tables import (
+from uof.stats.rows import (
     DISTRICT_TOTAL_KEY,
     HEALTH,
     HEALTH_PUBLIC,
@@ -43,7 +43,7 @@ from uof.stats.tables import (
     option_groups,
     place_code,
 )
-from uof.stats.tables import INJURIES as INJURIES_ROWS
+from uof.stats.rows import INJURIES as INJURIES_ROWS
 
 from .cells import (
     COUNT_COLUMNS,

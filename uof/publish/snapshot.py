@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from uof.stats.catalogue import PLACES, PUBLISHED, SUMMARY, TACTICS_USED
 from uof.stats.periods import code_words, in_words
+from uof.stats.rows import TACTIC_USES_KEY
 from uof.stats.service import statistics
-from uof.stats.tables import TACTIC_USES_KEY
 
 from .cells import COUNT_COLUMNS, DERIVED_ROWS, I, R, S, grid, row_keys, row_label
 from .disclosure import Rule, protected_cells, rounded, small_group_cells, withhold

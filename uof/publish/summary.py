@@ -14,7 +14,7 @@ import datetime as dt
 from uof.reports.tactics import GROUPS
 from uof.reports.vocabulary import AGE_BANDS
 from uof.stats.catalogue import AGE, ETHNICITY, GENDER, HEALTH, PLACES, SUMMARY, TACTICS_USED
-from uof.stats.tables import (
+from uof.stats.rows import (
     DISTRICT_TOTAL_KEY,
     STREET_KEY,
     TASER_DISCHARGED_KEY,

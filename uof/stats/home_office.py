@@ -19,8 +19,9 @@ from uof.reports.tactics import TACTICS
 
 from .codes import COLUMNS_BY_NAME
 from .crossing import any_of, by_tactics, class_times, times
+from .rows import HEALTH
 from .selection import Selection, dot
-from .tables import HEALTH, Table, answers, health_pairs, members, option_bits, tactic_counts
+from .tables import Table, answers, health_pairs, members, option_bits, tactic_counts
 
 NOTE = ("The Home Office calls each report an \"incident\": one officer's use of force on one person. "
         "A single use of force may be recorded several times if more than one officer was there.")

@@ -17,37 +17,47 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from uof.reports.fieldset import FIELDS_BY_NAME, counted_fields
+from uof.reports.fieldset import FIELDS_BY_NAME
 from uof.reports.tactics import AEP_MEANING, GROUPS, TACTICS
-from uof.reports.vocabulary import YES_NO
 
 from .codes import COLUMNS_BY_NAME, TACTIC_BIT
 from .crossing import by_tactics, multi_by_tactics
+from .rows import (
+    CED_LEVELS,
+    DISTRICT_TOTAL_KEY,
+    HEALTH,
+    HEALTH_FIELDS,
+    HEALTH_PUBLIC,
+    INJURIES,
+    NO_TACTIC_KEY,
+    NOT_ASKED,
+    NOT_ASKED_KEY,
+    NOT_ASKED_ROW,
+    NOTHING_KEY,
+    NOTHING_RECORDED,
+    RECORDING_KEYS,
+    STREET_KEY,
+    SUBJECT_INJURIES,
+    SUBJECT_INJURY_KEYS,
+    SUMMARY_KEYS,
+    TACTIC_USES_KEY,
+    TASER_DISCHARGED,
+    TASER_DISCHARGED_KEY,
+    TASER_NOT_DISCHARGED,
+    TASER_NOT_DISCHARGED_KEY,
+    answer_key,
+    categories,
+    category_keys,
+    group_key,
+    not_asked_row,
+    option_groups,
+    place_code,
+    sometimes_asked,
+    tactic_row_keys,
+)
 from .selection import Selection, dot
 
-CED_LEVELS = {o.extra["ced_rank"]: o for o in TACTICS.options if "ced_rank" in o.extra}
-# Row labels of the statistics' own tables (what the public pages, files and API show; the Home
-# Office tables keep the Home Office's words). Categories come from `Option.public_category`.
-TASER_NOT_DISCHARGED = "Taser not discharged (drawn, aimed, red-dotted or arced)"
-TASER_DISCHARGED = "Taser discharged (fired or drive stun)"
-NOTHING_RECORDED = "Nothing recorded"
-
-NOT_REPORTED_KEY, NOT_ASKED_KEY, NOTHING_KEY = "not_reported", "not_asked", "nothing_recorded"
-
 __all__ = ["Selection", "Table"]
-
-
-def category_key(codes) -> str:
-    """The row key of a category: its option codes (several options may share one published name)."""
-    return "+".join(codes)
-
-
-def categories(vocabulary) -> dict[str, tuple[str, list[str]]]:
-    """Published categories of a vocabulary: key -> (label, option codes), in the vocabulary's order."""
-    by_label: dict[str, list[str]] = {}
-    for option in vocabulary.options:
-        by_label.setdefault(option.public_category, []).append(option.code)
-    return {category_key(codes): (label, codes) for label, codes in by_label.items()}
 
 
 @dataclass
@@ -91,9 +101,6 @@ def headline_counts(sel: Selection) -> list[dict[str, int]]:
             zip(sel.reports.tolist(), sel.incident_counts.tolist(), sel.subject_counts.tolist(), uses.tolist())]
 
 
-SUMMARY_KEYS = ["reports", "incidents", "subjects", "tactic_uses", "reports_per_incident"]
-
-
 def summary(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None) -> list[Table]:
     units = {"reports": "report", "incidents": "incident", "subjects": "subject", "tactic uses": "tactic use"}
     empty = [{}] * sel.outputs
@@ -118,15 +125,6 @@ def summary(sel: Selection, previous: Selection | None = None, year_earlier: Sel
 
 
 # --- places --------------------------------------------------------------------------------------
-
-STREET_KEY, DISTRICT_TOTAL_KEY = "street", "total"
-
-
-def place_code(place) -> str:
-    """A district's or custody suite's row code: its force and its code within the force (stable:
-    codes are never reused), "none" for reports with no district."""
-    return f"{place.force.slug}:{place.code}" if place else "none"
-
 
 def places(sel: Selection) -> list[Table]:
     """Reports and distinct incidents by street (per district) and custody suite, and per district."""
@@ -203,17 +201,6 @@ def _tactic_rows(sel: Selection) -> tuple[list[tuple[str, str]], np.ndarray]:
     return sel._cache["tactic rows"]
 
 
-def tactic_row_keys() -> list[str]:
-    """The row keys of `_tactic_rows`, in its order: each published tactic's codes, then each Taser level."""
-    by_category: dict[tuple[str, str], list[str]] = {}
-    for option in TACTICS.options:
-        if option.extra.get("parent") != "CED":
-            by_category.setdefault((GROUPS[option.extra["group"]], option.public_category), []).append(option.code)
-    return [category_key(codes) for codes in by_category.values()] + [o.code for _, o in sorted(CED_LEVELS.items())]
-
-
-TASER_NOT_DISCHARGED_KEY, TASER_DISCHARGED_KEY = "ced_not_discharged", "ced_discharged"
-NO_TACTIC_KEY, TACTIC_USES_KEY = "no_tactic", "tactic_uses"
 
 
 def _tactic_uses(sel: Selection) -> np.ndarray:
@@ -269,19 +256,6 @@ def option_bits(column: str, codes) -> int:
     return sum(1 << index[code] for code in codes)
 
 
-def option_groups(vocabulary) -> dict[str, list[str]]:
-    """Groups of options (Option.extra["group"]): each has an "(any)" row."""
-    groups: dict[str, list[str]] = {}
-    for option in vocabulary.options:
-        if option.extra.get("group"):
-            groups.setdefault(option.extra["group"], []).append(option.code)
-    return groups
-
-
-def group_key(group: str) -> str:
-    return f"{group}:any"
-
-
 def multi_select(sel: Selection, column: str) -> list[Table]:
     vocabulary = COLUMNS_BY_NAME[column].vocabulary
     found = categories(vocabulary)
@@ -311,12 +285,6 @@ def multi_select(sel: Selection, column: str) -> list[Table]:
 
 # --- the people force was used on -----------------------------------------------------------------
 
-HEALTH = ["Mental", "Physical", "Physical and mental", "None", "Not reported"]  # the Home Office's words
-HEALTH_FIELDS = ("mental_condition", "physical_condition")
-HEALTH_PUBLIC = ["Mental health condition", "Physical health condition", "Physical and mental health conditions",
-                 "No health condition", "Not reported"]  # the same categories, as the public pages say them
-
-
 def health_codes(mental: np.ndarray, physical: np.ndarray) -> np.ndarray:
     """The health category (index into HEALTH) of each pair of mental and physical condition codes."""
     options = [o.code for o in FIELDS_BY_NAME["mental_condition"].vocabulary.options]
@@ -334,16 +302,6 @@ def health_pairs(sel: Selection) -> np.ndarray:
     sizes = sel.column("mental_condition")[1], sel.column("physical_condition")[1]
     pairs = np.arange(sizes[0] * sizes[1])
     return health_codes(pairs // sizes[1], pairs % sizes[1])
-
-
-HEALTH_KEYS = ["mental", "physical", "physical_and_mental", "none", NOT_REPORTED_KEY]
-
-
-def category_keys(column: str) -> list[str]:
-    """The row keys of a subjects table, in its order (then "not asked" when it has that row)."""
-    if column == "health":
-        return [*HEALTH_KEYS, NOT_ASKED_KEY]
-    return [*categories(COLUMNS_BY_NAME[column].vocabulary), NOT_REPORTED_KEY, NOT_ASKED_KEY]
 
 
 def categories_of(sel: Selection, column: str) -> tuple[list[str], list[list[int]]]:
@@ -392,10 +350,6 @@ def perceived(sel: Selection, column: str) -> list[Table]:
 # --- questions some records were never asked ------------------------------------------------------
 # A record of an incident dated before a question was introduced (or after it was retired) was
 # never asked it: it is "not asked", its own row, not "not reported" (fieldset.Field.introduced).
-
-NOT_ASKED = "not asked"
-NOT_ASKED_ROW = "Not asked"
-
 
 def never_asked(sel: Selection, fields) -> np.ndarray | None:
     """Per selected row: dated outside the dates of every one of `fields`, and unanswered (None when
@@ -457,34 +411,7 @@ def _answered(sel: Selection, column: str, option: str) -> np.ndarray:
     return answers(sel, column)[:, code_of(column, option)]
 
 
-def answer_key(column: str, option: str) -> str:
-    """The row key of the reports with this answer (injuries table)."""
-    return f"{column}={option}"
 
-
-def _injury_rows() -> list[tuple[str, str, str]]:
-    """(row label, answer, option) of the injuries table, from the declarations (`Field.counted_as`):
-    a yes/no answer is one row (its yes), any other choice a row per option. Its key: answer_key."""
-    rows = []
-    for f in counted_fields():
-        if f.vocabulary is YES_NO:
-            rows.append((f.counted_as, f.name, "yes"))
-        else:
-            rows += [(f"{f.counted_as}: {o.label.lower()}", f.name, o.code) for o in f.vocabulary.options]
-    return rows
-
-
-INJURIES = _injury_rows()
-
-
-def sometimes_asked() -> list:
-    """Counted answers some records were never asked (incidents before the question was introduced,
-    or after it was retired): each gets a "<row>: not asked" row when there are such reports."""
-    return [f for f in counted_fields() if f.introduced or f.retired]
-
-
-def not_asked_row(f) -> str:
-    return f"{f.counted_as}: {NOT_ASKED}"
 
 
 def _not_asked(sel: Selection, f) -> np.ndarray:
@@ -512,9 +439,6 @@ def injuries(sel: Selection) -> list[Table]:
     return out
 
 
-SUBJECT_INJURIES = ["Not recorded as injured", "Injured", "Most serious injury: minor", "Most serious injury: severe",
-                    "Most serious injury: death"]
-SUBJECT_INJURY_KEYS = ["not_injured", "injured", "worst=minor", "worst=severe", "worst=death"]
 
 
 def _worst_of(subject: np.ndarray, worst_row: np.ndarray) -> np.ndarray:
@@ -583,10 +507,6 @@ def subject_injuries(sel: Selection) -> list[Table]:
 
 
 # --- recording -----------------------------------------------------------------------------------
-
-RECORDING_KEYS = ["incidents_1_report", "incidents_2_reports", "incidents_3_reports", "incidents_4_or_more_reports",
-                  "incidents_several_reports", "reports_approved", "reports_submitted", "reports_returned"]
-
 
 def recording(sel: Selection) -> list[Table]:
     sizes = sel.incident_sizes()

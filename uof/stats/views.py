@@ -14,8 +14,8 @@ from uof.organisations.models import Force
 
 from . import home_office_return
 from .periods import PeriodError, label_in_words, parse_period, recent_periods
+from .rows import HEALTH, HEALTH_PUBLIC
 from .service import as_csv, as_json, statistics
-from .tables import HEALTH, HEALTH_PUBLIC
 
 # The Home Office's health column "None" is shown in words (a bare "None" reads as a missing value);
 # the downloads keep the Home Office's heading.
