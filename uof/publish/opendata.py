@@ -44,6 +44,7 @@ from uof.stats.rows import (
     category_key,
     category_keys,
     place_code,
+    tactic_categories,
 )
 
 from .cells import INF, CellId, Fact, R
@@ -83,11 +84,8 @@ TACTIC_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.public_category}" for o 
 CED_ROW = {o.code: f"{GROUPS[o.extra['group']]} / {o.public_category}" for o in TACTICS.options
            if o.extra.get("parent") == "CED"}
 COMMUNICATION = {code for code, row in TACTIC_ROW.items() if row.startswith(GROUPS["communication"])}
-# A flag column's label -> the key of its table row (tables.py: the codes of the category).
-_TACTIC_CODES: dict[str, list[str]] = {}
-for _code, _row in TACTIC_ROW.items():
-    _TACTIC_CODES.setdefault(_row, []).append(_code)
-TACTIC_KEY_OF = {row: category_key(codes) for row, codes in _TACTIC_CODES.items()}
+# A flag column's label -> the key of its table row (the codes of the category).
+TACTIC_KEY_OF = {f"{group} / {tactic}": category_key(codes) for (group, tactic), codes in tactic_categories().items()}
 CED_KEY_OF = {row: code for code, row in CED_ROW.items()}
 # A perceived answer as the file says it -> the key of its table row.
 QI_KEY_OF = {column: {**{label: key for key, (label, _) in categories(COLUMNS_BY_NAME[column].vocabulary).items()},

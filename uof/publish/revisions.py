@@ -17,19 +17,23 @@ from uof.reports.tactics import GROUPS, TACTICS
 from uof.stats.catalogue import BY_FIELD, PLACES, PUBLISHED, PUBLISHED_MEASURES, TACTICS_USED
 from uof.stats.codes import COLUMNS_BY_NAME
 from uof.stats.rows import (
+    DISTRICT_TOTAL,
     DISTRICT_TOTAL_KEY,
     HEALTH,
     HEALTH_PUBLIC,
+    NO_TACTIC,
     NO_TACTIC_KEY,
     NOT_ASKED_KEY,
     NOT_ASKED_ROW,
     NOTHING_KEY,
     NOTHING_RECORDED,
-    RECORDING_KEYS,
+    RECORDING_ROWS,
+    STREET,
     STREET_KEY,
     SUBJECT_INJURIES,
     SUBJECT_INJURY_KEYS,
-    SUMMARY_KEYS,
+    SUMMARY_ROWS,
+    TACTIC_USES,
     TACTIC_USES_KEY,
     TASER_DISCHARGED,
     TASER_DISCHARGED_KEY,
@@ -37,11 +41,13 @@ from uof.stats.rows import (
     TASER_NOT_DISCHARGED_KEY,
     answer_key,
     categories,
+    category_key,
     category_keys,
     group_key,
     not_asked_row,
     option_groups,
     place_code,
+    tactic_categories,
 )
 from uof.stats.rows import INJURIES as INJURIES_ROWS
 
@@ -132,31 +138,23 @@ def _known_labels(key: str, district_names: list[str]) -> dict[str, str]:
     """Label -> key of every row a table of this kind can have."""
     measure = PUBLISHED[key]
     if measure.relations == "headline":
-        return {f"{m} / {u}": k for (m, u), k in zip((("reports", "report"), ("incidents", "incident"),
-                ("subjects", "subject"), ("tactic uses", "tactic use"), ("reports per incident", "report")), SUMMARY_KEYS)}
+        return {f"{m} / {u}": k for m, u, k in SUMMARY_ROWS}
     if measure.relations == "places":
-        out = {}
+        fixed = {STREET: STREET_KEY, DISTRICT_TOTAL: DISTRICT_TOTAL_KEY}
+        out = {f"No district recorded / {label}": f"{place_code(None)}/{k}" for label, k in fixed.items()}
         for district in District.objects.filter(name__in=district_names).select_related("force"):
             code = place_code(district)
-            out[f"{district.name} / street (outside custody)"] = f"{code}/{STREET_KEY}"
-            out[f"{district.name} / district total"] = f"{code}/{DISTRICT_TOTAL_KEY}"
+            out.update({f"{district.name} / {label}": f"{code}/{k}" for label, k in fixed.items()})
             for suite in district.custody_suites.select_related("force"):
                 out[f"{district.name} / {suite.name}"] = f"{code}/{place_code(suite)}"
-        names = {"street (outside custody)": STREET_KEY, "district total": DISTRICT_TOTAL_KEY}
-        out.update({f"No district recorded / {label}": f"none/{k}" for label, k in names.items()})
         return out
     if measure.relations == "tactic_counts":
-        by_category = {}
-        for option in TACTICS.options:
-            if option.extra.get("parent") != "CED":
-                by_category.setdefault(f"{GROUPS[option.extra['group']]} / {option.public_category}", []).append(option.code)
-        out = {label: "+".join(codes) for label, codes in by_category.items()}
+        out = {f"{group} / {tactic}": category_key(codes) for (group, tactic), codes in tactic_categories().items()}
         out.update({f"{GROUPS['less_lethal']} / {o.public_category}": o.code for o in TACTICS.options
                     if o.extra.get("parent") == "CED"})
         out.update({f"{GROUPS['less_lethal']} / {TASER_NOT_DISCHARGED}": TASER_NOT_DISCHARGED_KEY,
                     f"{GROUPS['less_lethal']} / {TASER_DISCHARGED}": TASER_DISCHARGED_KEY,
-                    "Not reported / No tactic recorded": NO_TACTIC_KEY,
-                    "Total / Tactic uses (excluding tactical communication)": TACTIC_USES_KEY})
+                    " / ".join(NO_TACTIC): NO_TACTIC_KEY, " / ".join(TACTIC_USES): TACTIC_USES_KEY})
         return out
     if measure.relations == "multi":
         vocabulary = COLUMNS_BY_NAME[measure.field].vocabulary
@@ -176,10 +174,7 @@ def _known_labels(key: str, district_names: list[str]) -> dict[str, str]:
     if measure.relations == "people_injured":
         return dict(zip(SUBJECT_INJURIES, SUBJECT_INJURY_KEYS))
     if measure.relations == "report_counts":
-        labels = [f"incidents with {k} report{'s' if k > 1 else ''} / incident" for k in (1, 2, 3)] + [
-            "incidents with 4 or more reports / incident", "incidents with more than one report / incident",
-            "reports approved / report", "reports awaiting review / report", "reports returned to the officer / report"]
-        return dict(zip(labels, RECORDING_KEYS))
+        return {f"{m} / {u}": k for m, u, k in RECORDING_ROWS}
     return {}
 
 

@@ -34,10 +34,15 @@ def categories(vocabulary) -> dict[str, tuple[str, list[str]]]:
     return {category_key(codes): (label, codes) for label, codes in by_label.items()}
 
 
-SUMMARY_KEYS = ["reports", "incidents", "subjects", "tactic_uses", "reports_per_incident"]
+# The headline table's rows: (measure, unit, key).
+SUMMARY_ROWS = (("reports", "report", "reports"), ("incidents", "incident", "incidents"),
+                ("subjects", "subject", "subjects"), ("tactic uses", "tactic use", "tactic_uses"),
+                ("reports per incident", "report", "reports_per_incident"))
+SUMMARY_KEYS = [key for _, _, key in SUMMARY_ROWS]
 
 
 STREET_KEY, DISTRICT_TOTAL_KEY = "street", "total"
+STREET, DISTRICT_TOTAL = "street (outside custody)", "district total"  # their labels
 
 
 def place_code(place) -> str:
@@ -46,17 +51,25 @@ def place_code(place) -> str:
     return f"{place.force.slug}:{place.code}" if place else "none"
 
 
-def tactic_row_keys() -> list[str]:
-    """The row keys of `_tactic_rows`, in its order: each published tactic's codes, then each Taser level."""
+def tactic_categories() -> dict[tuple[str, str], list[str]]:
+    """(group, published tactic) -> its tactic codes, Taser levels apart (each counts at its own row)."""
     by_category: dict[tuple[str, str], list[str]] = {}
     for option in TACTICS.options:
         if option.extra.get("parent") != "CED":
             by_category.setdefault((GROUPS[option.extra["group"]], option.public_category), []).append(option.code)
-    return [category_key(codes) for codes in by_category.values()] + [o.code for _, o in sorted(CED_LEVELS.items())]
+    return by_category
+
+
+def tactic_row_keys() -> list[str]:
+    """The row keys of `tables._tactic_rows`, in its order: each published tactic's codes, then each Taser level."""
+    return [category_key(codes) for codes in tactic_categories().values()] + [
+        o.code for _, o in sorted(CED_LEVELS.items())]
 
 
 TASER_NOT_DISCHARGED_KEY, TASER_DISCHARGED_KEY = "ced_not_discharged", "ced_discharged"
 NO_TACTIC_KEY, TACTIC_USES_KEY = "no_tactic", "tactic_uses"
+NO_TACTIC = ("Not reported", "No tactic recorded")  # (group, tactic) labels of those two rows
+TACTIC_USES = ("Total", "Tactic uses (excluding tactical communication)")
 
 
 def option_groups(vocabulary) -> dict[str, list[str]]:
@@ -127,6 +140,14 @@ SUBJECT_INJURIES = ["Not recorded as injured", "Injured", "Most serious injury: 
 SUBJECT_INJURY_KEYS = ["not_injured", "injured", "worst=minor", "worst=severe", "worst=death"]
 
 
-RECORDING_KEYS = ["incidents_1_report", "incidents_2_reports", "incidents_3_reports", "incidents_4_or_more_reports",
-                  "incidents_several_reports", "reports_approved", "reports_submitted", "reports_returned"]
+# The recording table's rows: (measure, unit, key).
+RECORDING_ROWS = (("incidents with 1 report", "incident", "incidents_1_report"),
+                  ("incidents with 2 reports", "incident", "incidents_2_reports"),
+                  ("incidents with 3 reports", "incident", "incidents_3_reports"),
+                  ("incidents with 4 or more reports", "incident", "incidents_4_or_more_reports"),
+                  ("incidents with more than one report", "incident", "incidents_several_reports"),
+                  ("reports approved", "report", "reports_approved"),
+                  ("reports awaiting review", "report", "reports_submitted"),
+                  ("reports returned to the officer", "report", "reports_returned"))
+RECORDING_KEYS = [key for _, _, key in RECORDING_ROWS]
 

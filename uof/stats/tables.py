@@ -24,11 +24,13 @@ from .codes import COLUMNS_BY_NAME, TACTIC_BIT
 from .crossing import by_tactics, multi_by_tactics
 from .rows import (
     CED_LEVELS,
+    DISTRICT_TOTAL,
     DISTRICT_TOTAL_KEY,
     HEALTH,
     HEALTH_FIELDS,
     HEALTH_PUBLIC,
     INJURIES,
+    NO_TACTIC,
     NO_TACTIC_KEY,
     NOT_ASKED,
     NOT_ASKED_KEY,
@@ -36,10 +38,14 @@ from .rows import (
     NOTHING_KEY,
     NOTHING_RECORDED,
     RECORDING_KEYS,
+    RECORDING_ROWS,
+    STREET,
     STREET_KEY,
     SUBJECT_INJURIES,
     SUBJECT_INJURY_KEYS,
     SUMMARY_KEYS,
+    SUMMARY_ROWS,
+    TACTIC_USES,
     TACTIC_USES_KEY,
     TASER_DISCHARGED,
     TASER_DISCHARGED_KEY,
@@ -53,6 +59,7 @@ from .rows import (
     option_groups,
     place_code,
     sometimes_asked,
+    tactic_categories,
     tactic_row_keys,
 )
 from .selection import Selection, dot
@@ -102,7 +109,7 @@ def headline_counts(sel: Selection) -> list[dict[str, int]]:
 
 
 def summary(sel: Selection, previous: Selection | None = None, year_earlier: Selection | None = None) -> list[Table]:
-    units = {"reports": "report", "incidents": "incident", "subjects": "subject", "tactic uses": "tactic use"}
+    units = {measure: unit for measure, unit, _ in SUMMARY_ROWS}
     empty = [{}] * sel.outputs
     befores = headline_counts(previous) if previous is not None else empty
     last_years = headline_counts(year_earlier) if year_earlier is not None else empty
@@ -114,8 +121,8 @@ def summary(sel: Selection, previous: Selection | None = None, year_earlier: Sel
             rows.append([measure, units[measure], value, prev, pct(value - prev, prev) if prev else None, year,
                          pct(value - year, year) if year else None])
         reports, incidents = now["reports"], now["incidents"]
-        rows.append(["reports per incident", "report", round(reports / incidents, 2) if incidents else None,
-                     None, None, None, None])
+        per_incident, unit, _ = SUMMARY_ROWS[-1]
+        rows.append([per_incident, unit, round(reports / incidents, 2) if incidents else None, None, None, None, None])
         out.append(Table(columns=["measure", "unit", "count", "previous period", "change (%)", "a year earlier",
                           "change on a year (%)"], rows=rows, keys=SUMMARY_KEYS,
                          denominator="change is a percentage of the earlier period's count",
@@ -151,13 +158,13 @@ def places(sel: Selection) -> list[Table]:
             name = names[d] if d else "No district recorded"
             code = place_code(store.districts[d])
             street = n_suites + d
-            rows.append([name, "street (outside custody)", here[street], seen[street], pct(here[street], n)])
+            rows.append([name, STREET, here[street], seen[street], pct(here[street], n)])
             keys.append(f"{code}/{STREET_KEY}")
             for s in suites_of.get(d, ()):
                 if here[s]:
                     rows.append([name, store.suites[s].name, here[s], seen[s], pct(here[s], n)])
                     keys.append(f"{code}/{place_code(store.suites[s])}")
-            rows.append([name, "district total", total[d], total_incidents[d], pct(total[d], n)])
+            rows.append([name, DISTRICT_TOTAL, total[d], total_incidents[d], pct(total[d], n)])
             keys.append(f"{code}/{DISTRICT_TOTAL_KEY}")
         out.append(Table(columns=["district", "place", "reports", "incidents", "share of all reports (%)"], rows=rows,
                          keys=keys,
@@ -183,13 +190,8 @@ def _tactic_rows(sel: Selection) -> tuple[list[tuple[str, str]], np.ndarray]:
         return sel._cache["tactic rows"]
     values = sel.encoding.dictionaries["tactics"].values
     bits, ced = values["tactics"], values["ced"]
-    by_category: dict[tuple[str, str], list[str]] = {}
-    for option in TACTICS.options:
-        if option.extra.get("parent") == "CED":
-            continue
-        by_category.setdefault((GROUPS[option.extra["group"]], option.public_category), []).append(option.code)
     labels, columns = [], []
-    for label, codes in by_category.items():
+    for label, codes in tactic_categories().items():
         mask = sum(1 << TACTIC_BIT[code] for code in codes)
         labels.append(label)
         columns.append((bits & np.uint64(mask)) != 0)
@@ -224,7 +226,7 @@ def tactics(sel: Selection) -> list[Table]:
     uses = _tactic_uses(sel).tolist()
     names = [labels[i] for i in ranked] + [
         (GROUPS["less_lethal"], TASER_NOT_DISCHARGED), (GROUPS["less_lethal"], TASER_DISCHARGED),
-        ("Not reported", "No tactic recorded")]
+        NO_TACTIC]
     row_keys = tactic_row_keys()
     keys = [row_keys[i] for i in ranked] + [TASER_NOT_DISCHARGED_KEY, TASER_DISCHARGED_KEY, NO_TACTIC_KEY,
                                             TACTIC_USES_KEY]
@@ -234,7 +236,7 @@ def tactics(sel: Selection) -> list[Table]:
     for o, here in enumerate(cells.tolist()):
         n = int(sel.reports[o])
         rows = [[group, tactic, value, share] for (group, tactic), value, share in zip(names, here, percentages[o])]
-        rows.append(["Total", "Tactic uses (excluding tactical communication)", uses[o], None])
+        rows.append([*TACTIC_USES, uses[o], None])
         out.append(Table(columns=["group", "tactic", "reports involving tactic", "share of reports (%)"], rows=rows,
                          keys=list(keys),
                          denominator=f"share of all {n:,} reports",
@@ -515,14 +517,9 @@ def recording(sel: Selection) -> list[Table]:
     for o in range(sel.outputs):
         n, incidents = int(sel.reports[o]), int(sel.incident_counts[o])
         by_size = sizes[o].tolist()
-        rows = [[f"incidents with {k} report{'s' if k > 1 else ''}", "incident", by_size[k],
-                 pct(by_size[k], incidents)] for k in (1, 2, 3)]
-        rows.append(["incidents with 4 or more reports", "incident", by_size[4], pct(by_size[4], incidents)])
-        several = sum(by_size[2:])
-        rows.append(["incidents with more than one report", "incident", several, pct(several, incidents)])
-        for code, label in ((3, "approved"), (1, "awaiting review"), (2, "returned to the officer")):
-            count = int(status[o, code])
-            rows.append([f"reports {label}", "report", count, pct(count, n)])
+        counts = [*by_size[1:5], sum(by_size[2:]), *(int(status[o, code]) for code in (3, 1, 2))]
+        rows = [[measure, unit, count, pct(count, incidents if unit == "incident" else n)]
+                for (measure, unit, _), count in zip(RECORDING_ROWS, counts)]
         out.append(Table(columns=["measure", "unit", "count", "share (%)"], rows=rows, keys=RECORDING_KEYS,
                          denominator=f"incident rows: share of {incidents:,} incidents; report rows: share of {n:,} reports",
                          notes=[("Figures count every submitted report, including those not yet approved; drafts never "
