@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linprog
+from scipy.sparse import csr_matrix
 
 from .cells import INF, CellId, Fact, Grid, R
 
@@ -153,31 +154,40 @@ def bounds(knowledge: Knowledge, targets) -> dict[CellId, tuple[float, float]]:
 
 def _program(cells, facts, fixed, free):
     index = {c: i for i, c in enumerate(cells)}
-    ub_rows, ub_rhs, eq_rows, eq_rhs = [], [], [], []
+    ub, ub_rhs, eq, eq_rhs = ([], [], []), [], ([], [], []), []
+
+    def add(matrix, rhs, row, sign, value):
+        data, rows, columns = matrix
+        for column, k in row.items():
+            data.append(sign * k)
+            rows.append(len(rhs))
+            columns.append(column)
+        rhs.append(sign * value)
     for fact in facts:
-        row = np.zeros(len(cells))
+        row: dict[int, float] = {}
         constant = 0.0
         for c, k in fact.terms:
             if c in index:
-                row[index[c]] += k
+                row[index[c]] = row.get(index[c], 0.0) + k
             else:
                 constant += k * fixed[c]
         lo, hi = fact.lo - constant, fact.hi - constant
         if lo == hi:
-            eq_rows.append(row)
-            eq_rhs.append(lo)
+            add(eq, eq_rhs, row, 1, lo)
             continue
         if hi != INF:
-            ub_rows.append(row)
-            ub_rhs.append(hi)
+            add(ub, ub_rhs, row, 1, hi)
         if lo != -INF:
-            ub_rows.append(-row)
-            ub_rhs.append(-lo)
-    def as_matrix(rows):
-        return np.array(rows) if rows else None
+            add(ub, ub_rhs, row, -1, lo)
 
-    return (cells, index, as_matrix(ub_rows), np.array(ub_rhs) if ub_rows else None, as_matrix(eq_rows),
-            np.array(eq_rhs) if eq_rows else None, [free[c] for c in cells])
+    def as_matrix(matrix, rhs):  # sparse: programs over many publications have thousands of unknowns
+        if not rhs:
+            return None, None
+        data, rows, columns = matrix
+        return csr_matrix((data, (rows, columns)), shape=(len(rhs), len(cells))), np.array(rhs)
+    a_ub, b_ub = as_matrix(ub, ub_rhs)
+    a_eq, b_eq = as_matrix(eq, eq_rhs)
+    return cells, index, a_ub, b_ub, a_eq, b_eq, [free[c] for c in cells]
 
 
 def _solve(objective, a_ub, b_ub, a_eq, b_eq, var_bounds) -> float | None:
@@ -198,25 +208,39 @@ def pinned(low: float, high: float) -> bool:
 
 # --- choosing what to withhold -------------------------------------------------------------------
 
-def knowledge_of(grid: Grid, withheld: set[CellId], rule: Rule, extra_facts=()) -> Knowledge:
-    known = {c: shown_interval(v, rule) for c, v in grid.values.items() if c not in withheld}
+def knowledge_of(grid: Grid, withheld: set[CellId], rule: Rule, extra_facts=(), known_elsewhere=None) -> Knowledge:
+    """What a reader knows: the shown cells (as intervals when rounded), the relations, `extra_facts`
+    and what other publications show (`known_elsewhere`: cell -> interval; a cell shown in two
+    places is known to lie in both intervals)."""
+    known = dict(known_elsewhere or {})
+    for c, v in grid.values.items():
+        if c not in withheld:
+            lo, hi = shown_interval(v, rule)
+            if c in known:
+                lo, hi = max(lo, known[c][0]), min(hi, known[c][1])
+            known[c] = (lo, hi)
     return Knowledge(known, [*grid.facts, *extra_facts])
 
 
-def withhold(grid: Grid, rule: Rule, facts_for=None, also_protect=()) -> set[CellId]:
+def withhold(grid: Grid, rule: Rule, facts_for=None, also_protect=(), known_elsewhere=None,
+             prefer=frozenset(), given_away=frozenset()) -> set[CellId]:
     """The cells to withhold: the protected ones and enough others that none of those can be pinned.
 
     `facts_for(withheld)` gives what other published material tells a reader once these cells are
-    withheld (the record-level file, which hides what the tables withhold; the previous revision).
-    `also_protect` are cells of that material (the previous revision's withheld counts) that must
-    not become recoverable either.
+    withheld (the record-level file, which hides what the tables withhold; the previous revision;
+    other publications over the same reports). `also_protect` are cells of that material (the
+    previous revision's withheld counts, other publications' and pieces' protected counts) that
+    must not become recoverable either; `known_elsewhere` what other publications show; `prefer`
+    cells other publications already withhold, chosen first as complements (consistent suppression
+    loses least); `given_away` its protected cells that other publications already pin (withheld,
+    but nothing here can protect them).
     """
     protected = protected_cells(grid, rule)
     withheld = protected | small_group_cells(grid, rule)
     while True:
         extra = list(facts_for(withheld)) if facts_for else []
-        knowledge = knowledge_of(grid, withheld, rule, extra)
-        targets = sorted(protected) + list(also_protect)
+        knowledge = knowledge_of(grid, withheld, rule, extra, known_elsewhere)
+        targets = sorted(protected - given_away) + list(also_protect)
         exposed = [c for c, (lo, hi) in bounds(knowledge, targets).items() if pinned(lo, hi)]
         if not exposed:
             return withheld
@@ -227,20 +251,30 @@ def withhold(grid: Grid, rule: Rule, facts_for=None, also_protect=()) -> set[Cel
         # The record-level file fixes the number of reports whatever is withheld; other cells it shows
         # are hidden there too once withheld here, so they stay candidates.
         fixed_elsewhere = {R} if any(f.cells() == [R] and f.lo == f.hi for f in extra) else set()
+        fixed_elsewhere |= {c for c, (lo, hi) in (known_elsewhere or {}).items() if lo == hi}
         added = False
         for cell in exposed:
-            choice = _complement(grid, cell, involved, withheld | fixed_elsewhere)
+            choice = _complement(grid, cell, involved, withheld | fixed_elsewhere, prefer)
             if choice is not None and choice not in withheld:
                 withheld.add(choice)
                 added = True
         if not added:
-            raise RuntimeError(f"disclosure check: cannot protect {exposed[0]}")
+            raise CannotProtect(exposed[0])
 
 
-def _complement(grid: Grid, cell: CellId, involved, unavailable) -> CellId | None:
+class CannotProtect(RuntimeError):
+    """A protected count would be pinned whatever this publication withholds (another publication
+    shows what would be needed)."""
+
+    def __init__(self, cell):
+        super().__init__(f"disclosure check: cannot protect {cell}")
+        self.cell = cell
+
+
+def _complement(grid: Grid, cell: CellId, involved, unavailable, prefer=frozenset()) -> CellId | None:
     """The shown cell to withhold next to protect `cell`: the nearest one in the web of relations
     (reached through withheld cells, since shown ones are fixed), through equalities first, the
-    smallest non-zero count first (losing the least)."""
+    smallest non-zero count first (losing the least), one another publication withholds before any."""
     for equalities_only in (True, False):
         seen, frontier = {cell}, [cell]
         while frontier:
@@ -258,6 +292,6 @@ def _complement(grid: Grid, cell: CellId, involved, unavailable) -> CellId | Non
                         else:
                             next_frontier.append(other)
             if candidates:
-                return min(candidates, key=lambda c: (grid.values[c] == 0, grid.values[c], c))
+                return min(candidates, key=lambda c: (c not in prefer, grid.values[c] == 0, grid.values[c], c))
             frontier = next_frontier
     return None

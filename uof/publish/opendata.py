@@ -215,8 +215,8 @@ def _generalise(column: str, level: int, value: str, period_label: str) -> str:
 LEVELS = {"district": 1, "month": 2, "age_band": 2, "gender": 1, "ethnicity": 2}
 
 
-def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], threshold: int, period_label: str,
-            collaboration: bool) -> tuple[str, list[Fact]]:
+def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], threshold: int,
+            period_label: str) -> tuple[str, list[Fact]]:
     """The CSV text of the open dataset and the facts it gives about the tables' cells."""
     k = threshold
     # Categories the tables withhold become [c] before anything else.
@@ -255,14 +255,15 @@ def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], thresho
     singles = _single_columns(cells)
     shown_single = {column: {v for v, e in values.items() if not any(c in withheld for c in e)}
                     for column, values in singles.items()}
-    header = (["force"] if collaboration else []) + QI + ["qi_withheld"] + list(singles) + \
-        [name for name, _, _ in flag_columns]
+    # No force column: files are published for one force only (a collaboration's reports are in its
+    # forces' files), so no file splits a figure that another publication shows by force.
+    header = QI + ["qi_withheld"] + list(singles) + [name for name, _, _ in flag_columns]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     released = []
     for i, row in enumerate(rows):
-        line = {"force": row["force"], "qi_withheld": "yes" if i in suppressed else "no"}
+        line = {"qi_withheld": "yes" if i in suppressed else "no"}
         for column, value in zip(QI, keys[i]):
             line[column] = WITHHELD if i in suppressed else value
         for column in singles:
@@ -277,8 +278,7 @@ def release(rows: list[dict], withheld: set[CellId], cells: set[CellId], thresho
                 line[name] = "1" if label in row[family] else "0"
         released.append(line)
         writer.writerow([line[h] for h in header])
-    facts = _facts(rows, released, levels, suppressed, singles, shown_single, flag_columns, withheld, cells,
-                   period_label, collaboration)
+    facts = _facts(rows, released, suppressed, singles, shown_single, flag_columns, withheld, cells)
     return out.getvalue(), facts
 
 
@@ -303,8 +303,7 @@ def _flag_cell(family: str, label: str) -> CellId:
     return (MULTI[family][0], MULTI_KEY_OF[family][label], "reports")
 
 
-def _facts(rows, released, levels, suppressed, singles, shown_single, flag_columns, withheld, cells, period_label,
-           collaboration) -> list[Fact]:
+def _facts(rows, released, suppressed, singles, shown_single, flag_columns, withheld, cells) -> list[Fact]:
     facts: list[Fact] = []
     n_sup = len(suppressed)
 
@@ -323,13 +322,6 @@ def _facts(rows, released, levels, suppressed, singles, shown_single, flag_colum
             seen = sum(1 for line in released if line[column] == shown and line["qi_withheld"] == "no")
             terms = {_qi_cells(column, m): 1 for m in members if _qi_cells(column, m)}
             between(terms, seen, seen + n_sup)
-    if collaboration:
-        by_force: dict[str, set[str]] = {}
-        for row in rows:
-            by_force.setdefault(row["force"], set()).add(row["district_code"])
-        for force, districts in by_force.items():
-            n = sum(1 for row in rows if row["force"] == force)
-            between({_qi_cells("district", d): 1 for d in districts}, n, n)
     for column, values in singles.items():
         counts = Counter(line[column] for line in released)
         for value, expression in values.items():

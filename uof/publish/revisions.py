@@ -221,21 +221,26 @@ def _earlier(cell: CellId) -> CellId:
     return (PREFIX + cell[0], cell[1], cell[2])
 
 
-def previous_facts(previous: Previous, now: set[CellId]) -> list[Fact]:
-    values = {tuple(c[:3]): c[3] for c in previous.true_cells}
+def stored_grid(stored: Previous):
+    """The cells and relations of a stored publication, with their exact values."""
+    values = {tuple(c[:3]): c[3] for c in stored.true_cells}
     tables = []
-    for table in previous.content["tables"]:
+    for table in stored.content["tables"]:
         rows = []
         for row_key, row in zip(table["keys"], table["rows"]):
             rows.append([values.get((table["key"], row_key, column), value)
                          if column in COUNT_COLUMNS.get(table["key"], ()) and row_key not in DERIVED_ROWS else value
                          for column, value in zip(table["columns"], row)])
         tables.append(SimpleNamespace(key=table["key"], columns=table["columns"], rows=rows, keys=table["keys"]))
-    earlier = grid(tables)
-    facts = [Fact(tuple((_earlier(c), k) for c, k in f.terms), f.lo, f.hi)
-             for f in earlier.facts + facts_from_json(previous.file_facts)]
-    rounding = previous.content["rule"].get("rounding", 1)
-    for table in previous.content["tables"]:
+    return grid(tables)
+
+
+def shown_intervals(stored: Previous) -> dict[CellId, tuple[float, float]]:
+    """What a reader knows of each count a stored publication shows: exact, or the values that
+    round to what is shown."""
+    rounding = stored.content["rule"].get("rounding", 1)
+    out = {}
+    for table in stored.content["tables"]:
         for i, (label, row) in enumerate(zip(table["keys"], table["rows"])):
             for j, column in enumerate(table["columns"]):
                 if column not in COUNT_COLUMNS.get(table["key"], ()) or label in DERIVED_ROWS or [i, j] in table["withheld"]:
@@ -243,12 +248,25 @@ def previous_facts(previous: Previous, now: set[CellId]) -> list[Fact]:
                 shown = row[j]
                 if shown is None:  # "no data": nothing was shown
                     continue
-                low, high = (shown, shown) if rounding <= 1 else (max(0, shown - rounding / 2), shown + rounding / 2)
-                facts.append(Fact(((_earlier((table["key"], label, column)), 1),), low, high))
-    per_report = len(TACTICS.options)
-    for cell in values:
+                out[(table["key"], label, column)] = (float(shown), float(shown)) if rounding <= 1 else \
+                    (max(0.0, shown - rounding / 2), shown + rounding / 2)
+    return out
+
+
+def moved_by(cell: CellId, reports: int) -> int:
+    """How far a count can move when this many reports change (tactic uses: one per tactic each)."""
+    return reports * (len(TACTICS.options) if cell == TU or cell[1] == TACTIC_USES_KEY else 1)
+
+
+def previous_facts(previous: Previous, now: set[CellId]) -> list[Fact]:
+    earlier = stored_grid(previous)
+    facts = [Fact(tuple((_earlier(c), k) for c, k in f.terms), f.lo, f.hi)
+             for f in earlier.facts + facts_from_json(previous.file_facts)]
+    for cell, (low, high) in shown_intervals(previous).items():
+        facts.append(Fact(((_earlier(cell), 1),), low, high))
+    for cell in earlier.values:
         if cell in now:
-            bound = previous.reports_changed * (per_report if cell == TU or cell[1] == TACTIC_USES_KEY else 1)
+            bound = moved_by(cell, previous.reports_changed)
             facts.append(Fact(((cell, 1), (_earlier(cell), -1)), -bound, bound))
     return facts
 

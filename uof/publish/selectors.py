@@ -1,8 +1,10 @@
 """Reads of published snapshots: the only data the public pages, files and API ever touch."""
 from __future__ import annotations
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import Http404
+
+from uof.reports.models import Report
 
 from .models import Publication
 from .snapshot import headlines
@@ -56,3 +58,10 @@ def _kind(p: Publication) -> str:
 
 def _headline(content: dict) -> dict:
     return {f["key"]: f["count"] for f in headlines(content)["figures"] if f["key"] != "tactic uses"}
+
+
+def reports_changed_since(forces, since) -> int:
+    """Reports of these forces submitted, corrected, moved or deleted since then (drafts never
+    count): how far any figure published then can differ from the same figure now."""
+    return (Report.objects.filter(incident__force__in=list(forces)).exclude(status="draft")
+            .filter(Q(updated_at__gte=since) | Q(incident__updated_at__gte=since)).count())

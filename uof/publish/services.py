@@ -4,19 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
 from uof.audit import services as audit
 from uof.audit.models import AuditEvent
 from uof.organisations.models import Collaboration, Force
-from uof.reports.models import Report
 from uof.stats.periods import Period, why_not_publishable
 
-from .disclosure import Rule
+from .disclosure import CannotProtect, Rule
 from .models import Publication
+from .overlap import public_record, refusal, related_publications
 from .revisions import Previous, keyed
+from .selectors import reports_changed_since
 from .snapshot import Snapshot, build, changes_between, headlines
 
 
@@ -58,7 +58,26 @@ def latest(scope: Scope, period: Period) -> Publication | None:
 
 def preview(scope: Scope, period: Period, rule: Rule, tables: list[str] | None = None) -> Snapshot:
     """The snapshot exactly as it would be published now (nothing is saved)."""
-    return build(scope.as_dict(), list(scope.forces), period, rule, tables, _previous(scope, period))
+    return _build(scope, period, rule, tables, _previous(scope, period))
+
+
+def _build(scope: Scope, period: Period, rule: Rule, tables, previous: Previous | None) -> Snapshot:
+    """The snapshot, checked together with every publication sharing reports with it (overlap.py);
+    refused when its rule would undo another's protection or none can protect it."""
+    forces = list(scope.forces)
+    direct, _ = related_publications(forces, period.start, period.end)
+    why = refusal(direct, rule)
+    if why:
+        raise PublishError(why)
+
+    def record_for(cells):
+        return public_record(forces, period.start, period.end, rule, cells)
+    try:
+        return build(scope.as_dict(), forces, period, rule, tables, previous, record_for)
+    except CannotProtect as error:
+        raise PublishError(f"These figures cannot be published with this rule: a withheld count would be given "
+                           f"away by figures already published ({error.cell[1]}). Choose a higher smallest count "
+                           f"or fewer tables.") from error
 
 
 def _previous(scope: Scope, period: Period) -> Previous | None:
@@ -66,10 +85,7 @@ def _previous(scope: Scope, period: Period) -> Previous | None:
     item = latest(scope, period)
     if item is None:
         return None
-    since = item.published_at
-    # Drafts never count; a report submitted, corrected, moved or deleted since then may have changed figures.
-    changed = (Report.objects.filter(incident__force__in=scope.forces).exclude(status="draft")
-               .filter(Q(updated_at__gte=since) | Q(incident__updated_at__gte=since)).count())
+    changed = reports_changed_since(scope.forces, item.published_at)
     return Previous(item.content, item.true_cells, changed, item.file_facts)
 
 
@@ -85,7 +101,7 @@ def publish(user, scope: Scope, period: Period, rule: Rule, tables: list[str] | 
         raise PublishError(f"{scope.name}, {period.label} is already published (revision {previous.revision}): "
                            f"say why it is being revised")
     earlier = _previous(scope, period)
-    snapshot = build(scope.as_dict(), list(scope.forces), period, rule, tables, earlier)
+    snapshot = _build(scope, period, rule, tables, earlier)
     content = snapshot.content
     changes = changes_between(keyed(previous.content), content) if previous else []
     reports = next(f["count"] for f in headlines(content)["figures"] if f["key"] == "reports")

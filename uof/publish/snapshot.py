@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
+import secrets
 from dataclasses import dataclass
 
 from uof.stats.catalogue import PLACES, PUBLISHED, SUMMARY, TACTICS_USED
-from uof.stats.periods import code_words, in_words
+from uof.stats.periods import code_words, in_words, is_quarter
 from uof.stats.rows import TACTIC_USES_KEY
 from uof.stats.service import statistics
 
@@ -29,8 +31,10 @@ REQUIRED_TABLES = [m.key for m in PUBLISHED.values() if m.required]
 LICENCE = {"name": "Open Government Licence v3.0",
            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}
 WITHHELD = "[c]"
-RECORDS_WITHHELD = ("No record-level file is published for this period: it is only published with exact counts "
-                    "and when the number of reports is at least the threshold.")
+RECORDS_WITHHELD = ("No record-level file is published with these figures: one is published only for one force "
+                    "and one quarter (so that no two files share a report), with exact counts, and when the number "
+                    "of reports is at least the threshold. A collaboration's or a year's reports are in its forces' "
+                    "quarterly files.")
 
 
 def pct(part, whole) -> float | None:
@@ -64,9 +68,10 @@ def _why(cells, withheld: set, rule: Rule) -> dict:
 
 
 def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = None,
-          previous: Previous | None = None) -> Snapshot:
+          previous: Previous | None = None, record_for=None) -> Snapshot:
     """The public snapshot of these forces' figures for the period (nothing is saved). With
-    `previous` (the revision it replaces), disclosure control also checks the two together."""
+    `previous` (the revision it replaces), disclosure control also checks the two together; with
+    `record_for` (cells -> overlap.PublicRecord), together with every publication sharing reports."""
     wanted = [k for k in PUBLIC_TABLES if k in REQUIRED_TABLES or tables is None or k in tables]
     result = statistics(forces, period)
     comparisons = _comparisons(scope, period)
@@ -77,19 +82,29 @@ def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = No
     # shown (the file has one row per report); it hides whatever the tables withhold, and the two
     # are checked together.
     records, rows = None, None
-    if rule.rounding <= 1 and cells.values.get(R, 0) >= rule.threshold:
+    if scope["kind"] == "force" and is_quarter(period) and rule.rounding <= 1 \
+            and cells.values.get(R, 0) >= rule.threshold:
         rows = source_rows(forces, period.start, period.end)
+        # In an order of its own, fixed when published: no two files (or revisions) line up row by row.
+        random.Random(secrets.randbits(64)).shuffle(rows)
 
     earlier = previous_facts(previous, set(cells.values)) if previous else []
+    record = record_for(cells) if record_for else None
+    if record is not None:
+        earlier = earlier + record.facts
 
     def other_facts(hidden):
         nonlocal records
         if rows is None:
             return earlier
-        records = release(rows, hidden, set(cells.values), rule.threshold, period.label, scope["kind"] != "force")
+        records = release(rows, hidden, set(cells.values), rule.threshold, period.label)
         return records[1] + earlier
     before = previously_withheld(previous, rule.threshold, rule.small_force_counts) if previous else []
-    withheld = withhold(cells, rule, other_facts, before)
+    if record is not None:  # it holds every revision's withheld counts, less those already pinned
+        withheld = withhold(cells, rule, other_facts, record.targets, record.known, record.prefer,
+                            record.given_away)
+    else:
+        withheld = withhold(cells, rule, other_facts, before)
     shown = {c: (None if c in withheld else rounded(v, rule)) for c, v in cells.values.items()}
     public = [_public_table(t, shown, rule, comparisons) for t in source]
     content = {

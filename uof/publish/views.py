@@ -61,7 +61,14 @@ def preview(request):
                                                       "form": form, "published": published, "has_errors": True})
     scope = _scope(form)
     period = form.cleaned_data["period"]
-    snapshot = services.preview(scope, period, form.rule(), form.chosen_tables())
+    try:
+        snapshot = services.preview(scope, period, form.rule(), form.chosen_tables())
+    except services.PublishError as error:  # refused: say why, keep what was chosen
+        form.add_error(None, str(error))
+        slugs = [value.split(":", 1)[1] for value, _ in form.fields["scope"].choices]
+        published = Publication.objects.filter(scope_slug__in=slugs)
+        return render(request, "publish/index.html", {"title": "Publish figures", "nav_active": "publish",
+                                                      "form": form, "published": published, "has_errors": True})
     context = dashboard_context(snapshot.content, None, preview=True)
     context.update({"form": form, "existing": services.latest(scope, period), "nav_active": "publish",
                     "withheld_why": snapshot.withheld_why, "why_words": WHY_WITHHELD,

@@ -82,6 +82,10 @@ def _kind(period: Period) -> str:
     return "range"
 
 
+def is_quarter(period: Period) -> bool:
+    return _kind(period) == "quarter"
+
+
 def parse_period(text: str) -> Period:
     match = PERIOD_RE.match(text.strip())
     if not match:
