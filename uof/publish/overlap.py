@@ -79,19 +79,20 @@ def related_publications(forces: list, start: dt.date, end: dt.date) -> tuple[li
     return direct, second
 
 
-def refusal(direct: list[Publication], rule: Rule) -> str:
-    """Why this rule may not be used beside these publications ("" if it may)."""
+def refusal(direct: list[Publication], rule: Rule) -> tuple[str, str]:
+    """Which part of this rule may not be used beside these publications, and why (("", "") if
+    it may)."""
     for p in direct:
         threshold, rounding = p.rule.get("threshold", 5), p.rule.get("rounding", 1)
         if threshold > rule.threshold:
-            return (f"{p} shares reports with this publication and withholds counts below {threshold}: use a "
+            return "threshold", (f"{p} shares reports with this publication and withholds counts below {threshold}: use a "
                     f"smallest count shown of at least {threshold}, or one publication could undo the other's "
                     f"protection.")
         if rounding != rule.rounding:
             said = f"rounds to the nearest {rounding}" if rounding > 1 else "shows exact counts"
-            return (f"{p} shares reports with this publication and {said}: use the same rounding, or the "
+            return "rounding", (f"{p} shares reports with this publication and {said}: use the same rounding, or the "
                     f"exact figures of one would undo the rounding of the other.")
-    return ""
+    return "", ""
 
 
 def _segments(boxes: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
@@ -122,7 +123,7 @@ def public_record(forces: list, start: dt.date, end: dt.date, rule: Rule, new: G
     `new` (named as the new publication names them)."""
     direct, second = related_publications(forces, start, end)
     out = PublicRecord(related=direct + second)
-    out.refusal = refusal(direct, rule)
+    out.refusal = refusal(direct, rule)[1]
     if out.refusal or not direct:
         return out
     slugs = {f.slug for f in forces}

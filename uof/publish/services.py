@@ -21,7 +21,9 @@ from .snapshot import Snapshot, build, changes_between, headlines
 
 
 class PublishError(ValueError):
-    pass
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field  # the choice on the form it is about, if any
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,9 @@ def _build(scope: Scope, period: Period, rule: Rule, tables, previous: Previous 
     refused when its rule would undo another's protection or none can protect it."""
     forces = list(scope.forces)
     direct, _ = related_publications(forces, period.start, period.end)
-    why = refusal(direct, rule)
+    field, why = refusal(direct, rule)
     if why:
-        raise PublishError(why)
+        raise PublishError(why, field)
 
     def record_for(cells):
         return public_record(forces, period.start, period.end, rule, cells)
@@ -77,7 +79,7 @@ def _build(scope: Scope, period: Period, rule: Rule, tables, previous: Previous 
     except CannotProtect as error:
         raise PublishError(f"These figures cannot be published with this rule: a withheld count would be given "
                            f"away by figures already published ({error.cell[1]}). Choose a higher smallest count "
-                           f"or fewer tables.") from error
+                           f"or fewer tables.", "threshold") from error
 
 
 def _previous(scope: Scope, period: Period) -> Previous | None:

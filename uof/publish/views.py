@@ -64,7 +64,7 @@ def preview(request):
     try:
         snapshot = services.preview(scope, period, form.rule(), form.chosen_tables())
     except services.PublishError as error:  # refused: say why, keep what was chosen
-        form.add_error(None, str(error))
+        form.add_error(error.field if error.field in form.fields else "scope", str(error))
         slugs = [value.split(":", 1)[1] for value, _ in form.fields["scope"].choices]
         published = Publication.objects.filter(scope_slug__in=slugs)
         return render(request, "publish/index.html", {"title": "Publish figures", "nav_active": "publish",
