@@ -30,7 +30,7 @@ from uof.stats.periods import date_range
 from uof.stats.service import statistics
 
 from .cells import CellId, Fact, Grid, grid
-from .disclosure import Knowledge, Rule, bounds, pinned, protected_cells
+from .disclosure import DEFAULT_THRESHOLD, Knowledge, Rule, bounds, pinned, protected_cells
 from .models import Publication
 from .revisions import Previous, facts_from_json, moved_by, shown_intervals, stored_grid
 from .selectors import reports_changed_since
@@ -58,8 +58,6 @@ class PublicRecord:
     targets: list[CellId] = field(default_factory=list)  # must stay unpinned (already pruned)
     prefer: set[CellId] = field(default_factory=set)  # the new one's cells others already withhold
     given_away: set[CellId] = field(default_factory=set)  # its protected cells others already pin
-    related: list[Publication] = field(default_factory=list)
-    refusal: str = ""
 
 
 def _overlaps(p: Publication, forces: set[str], start: dt.date, end: dt.date) -> bool:
@@ -83,7 +81,7 @@ def refusal(direct: list[Publication], rule: Rule) -> tuple[str, str]:
     """Which part of this rule may not be used beside these publications, and why (("", "") if
     it may)."""
     for p in direct:
-        threshold, rounding = p.rule.get("threshold", 5), p.rule.get("rounding", 1)
+        threshold, rounding = p.rule.get("threshold", DEFAULT_THRESHOLD), p.rule.get("rounding", 1)
         if threshold > rule.threshold:
             return "threshold", (f"{p} shares reports with this publication and withholds counts below {threshold}: use a "
                     f"smallest count shown of at least {threshold}, or one publication could undo the other's "
@@ -113,22 +111,18 @@ def _piece_grid(force, piece: Piece) -> Grid:
     return g
 
 
-def _protected(values: dict[CellId, int], rule: Rule, one_dimensional: set[CellId]) -> set[CellId]:
-    small = {c for c, v in values.items() if 0 < v < rule.threshold}
-    return small - one_dimensional if rule.small_force_counts else small
-
-
-def public_record(forces: list, start: dt.date, end: dt.date, rule: Rule, new: Grid) -> PublicRecord:
+def public_record(forces: list, start: dt.date, end: dt.date, rule: Rule, new: Grid,
+                  direct: list[Publication], second: list[Publication]) -> PublicRecord:
     """The public record around a new publication of `forces` over these dates, whose cells are
-    `new` (named as the new publication names them)."""
-    direct, second = related_publications(forces, start, end)
-    out = PublicRecord(related=direct + second)
-    out.refusal = refusal(direct, rule)[1]
-    if out.refusal or not direct:
+    `new` (named as the new publication names them), given `related_publications` (whose rules
+    `refusal` has already accepted)."""
+    out = PublicRecord()
+    if not direct:
         return out
+    related = direct + second
     slugs = {f.slug for f in forces}
-    by_slug = {f.slug: f for p in out.related for f in p.forces.all()} | {f.slug: f for f in forces}
-    scopes = [({f.slug for f in p.forces.all()}, p.date_from, p.date_to) for p in out.related]
+    by_slug = {f.slug: f for p in related for f in p.forces.all()} | {f.slug: f for f in forces}
+    scopes = [({f.slug for f in p.forces.all()}, p.date_from, p.date_to) for p in related]
     segments = _segments([(start, end)] + [(s, e) for _, s, e in scopes])
     new_pieces = _pieces_of(slugs, start, end, segments)
     # A one-piece publication's cells are that piece's: named as the new publication names them.
@@ -153,10 +147,10 @@ def public_record(forces: list, start: dt.date, end: dt.date, rule: Rule, new: G
     shown_by_one: set[Piece] = set()  # pieces an unchanged one-piece publication shows exactly
     baseline_targets: list[CellId] = []
     withheld_elsewhere: set[CellId] = set()
-    for p in out.related:
+    for p in related:
         stored = Previous(p.content, p.true_cells, 0, p.file_facts)
         g = stored_grid(stored)
-        threshold = p.rule.get("threshold", 5)
+        threshold = p.rule.get("threshold", DEFAULT_THRESHOLD)
         pieces = _pieces_of({f.slug for f in p.forces.all()}, p.date_from, p.date_to, segments)
         changed = reports_changed_since(p.forces.all(), p.published_at)
         one = pieces[0] if len(pieces) == 1 and changed == 0 else None
@@ -188,7 +182,7 @@ def public_record(forces: list, start: dt.date, end: dt.date, rule: Rule, new: G
                              and (not small_force or c not in g.one_dimensional)]
     for piece, g in grids.items():
         if piece not in shown_by_one and piece != single:
-            baseline_targets += [name(piece, c) for c in sorted(_protected(g.values, rule, g.one_dimensional))]
+            baseline_targets += [name(piece, c) for c in sorted(protected_cells(g, rule))]
     out.prefer = {c for c in new.values if c in withheld_elsewhere}
     # Only what the new publication could give away: a count already pinned without it stays as it is.
     # Everything but what the new publication shows (its ties to the pieces are true whatever it shows).

@@ -67,13 +67,13 @@ def _build(scope: Scope, period: Period, rule: Rule, tables, previous: Previous 
     """The snapshot, checked together with every publication sharing reports with it (overlap.py);
     refused when its rule would undo another's protection or none can protect it."""
     forces = list(scope.forces)
-    direct, _ = related_publications(forces, period.start, period.end)
+    direct, second = related_publications(forces, period.start, period.end)
     field, why = refusal(direct, rule)
     if why:
         raise PublishError(why, field)
 
     def record_for(cells):
-        return public_record(forces, period.start, period.end, rule, cells)
+        return public_record(forces, period.start, period.end, rule, cells, direct, second)
     try:
         return build(scope.as_dict(), forces, period, rule, tables, previous, record_for)
     except CannotProtect as error:

@@ -99,11 +99,11 @@ def build(scope: dict, forces, period, rule: Rule, tables: list[str] | None = No
             return earlier
         records = release(rows, hidden, set(cells.values), rule.threshold, period.label)
         return records[1] + earlier
-    before = previously_withheld(previous, rule.threshold, rule.small_force_counts) if previous else []
     if record is not None:  # it holds every revision's withheld counts, less those already pinned
         withheld = withhold(cells, rule, other_facts, record.targets, record.known, record.prefer,
                             record.given_away)
     else:
+        before = previously_withheld(previous, rule.threshold, rule.small_force_counts) if previous else []
         withheld = withhold(cells, rule, other_facts, before)
     shown = {c: (None if c in withheld else rounded(v, rule)) for c, v in cells.values.items()}
     public = [_public_table(t, shown, rule, comparisons) for t in source]

@@ -42,33 +42,31 @@ def _scope(form: PublicationForm) -> services.Scope:
     return services.scope_for(kind, slug)
 
 
-@login_required
-def index(request):
-    form = _form(request)
+def _choose(request, form: PublicationForm, has_errors: bool = False):
+    """The page to choose what to publish, listing what these scopes have published."""
     slugs = [value.split(":", 1)[1] for value, _ in form.fields["scope"].choices]
     published = Publication.objects.filter(scope_slug__in=slugs).order_by("scope_name", "-date_from", "-revision")
     return render(request, "publish/index.html", {"title": "Publish figures", "nav_active": "publish",
-                                                  "form": form, "published": published})
+                                                  "form": form, "published": published, "has_errors": has_errors})
+
+
+@login_required
+def index(request):
+    return _choose(request, _form(request))
 
 
 @login_required
 def preview(request):
     form = _form(request, request.GET)
     if not form.is_valid():
-        slugs = [value.split(":", 1)[1] for value, _ in form.fields["scope"].choices]
-        published = Publication.objects.filter(scope_slug__in=slugs)
-        return render(request, "publish/index.html", {"title": "Publish figures", "nav_active": "publish",
-                                                      "form": form, "published": published, "has_errors": True})
+        return _choose(request, form, has_errors=True)
     scope = _scope(form)
     period = form.cleaned_data["period"]
     try:
         snapshot = services.preview(scope, period, form.rule(), form.chosen_tables())
     except services.PublishError as error:  # refused: say why, keep what was chosen
         form.add_error(error.field if error.field in form.fields else "scope", str(error))
-        slugs = [value.split(":", 1)[1] for value, _ in form.fields["scope"].choices]
-        published = Publication.objects.filter(scope_slug__in=slugs)
-        return render(request, "publish/index.html", {"title": "Publish figures", "nav_active": "publish",
-                                                      "form": form, "published": published, "has_errors": True})
+        return _choose(request, form, has_errors=True)
     context = dashboard_context(snapshot.content, None, preview=True)
     context.update({"form": form, "existing": services.latest(scope, period), "nav_active": "publish",
                     "withheld_why": snapshot.withheld_why, "why_words": WHY_WITHHELD,
