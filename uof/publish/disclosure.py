@@ -73,11 +73,15 @@ def small_group_cells(grid: Grid, rule: Rule) -> set[CellId]:
 
 
 def shown_interval(value: int, rule: Rule) -> tuple[float, float]:
-    """What a reader knows of a shown count: exact, or the values that round to what is shown."""
-    if rule.rounding <= 1:
-        return float(value), float(value)
-    shown = rounded(value, rule)
-    return max(0.0, shown - rule.rounding / 2), shown + rule.rounding / 2
+    """What a reader knows of a count shown by this rule: exact, or the values that round to what is shown."""
+    return reading(rounded(value, rule), rule.rounding)
+
+
+def reading(shown: float, rounding: int) -> tuple[float, float]:
+    """The values a figure shown as `shown` (rounded to `rounding`, 1: exact) can stand for."""
+    if rounding <= 1:
+        return float(shown), float(shown)
+    return max(0.0, shown - rounding / 2), shown + rounding / 2
 
 
 def rounded(value: int, rule: Rule) -> int:

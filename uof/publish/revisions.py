@@ -62,6 +62,7 @@ from .cells import (
     grid,
     row_label,
 )
+from .disclosure import reading
 
 PREFIX = "previous revision: "
 
@@ -248,8 +249,7 @@ def shown_intervals(stored: Previous) -> dict[CellId, tuple[float, float]]:
                 shown = row[j]
                 if shown is None:  # "no data": nothing was shown
                     continue
-                out[(table["key"], label, column)] = (float(shown), float(shown)) if rounding <= 1 else \
-                    (max(0.0, shown - rounding / 2), shown + rounding / 2)
+                out[(table["key"], label, column)] = reading(shown, rounding)
     return out
 
 
